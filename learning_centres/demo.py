@@ -1,0 +1,274 @@
+"""Demo content: centres and case studies from demo/*.json, with pictures drawn by Pillow.
+
+Idempotent: pages, LAOs and images are looked up by slug or title first, so running it
+again adds only what is missing and never overwrites what an editor changed.
+"""
+
+import datetime
+import html
+import io
+import json
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image as PILImage
+from PIL import ImageDraw
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+
+from wagtail.images.models import Image
+from wagtail.models import Collection, Page, Site
+
+from home.models import HomePage, StandardPage
+
+from .models import (
+    CaseStudyFollowUp,
+    CaseStudyImage,
+    CaseStudyIndexPage,
+    CaseStudyIndicator,
+    CaseStudyPage,
+    CentreIndexPage,
+    District,
+    FocusArea,
+    FundingSource,
+    LearningCentreImage,
+    LearningCentrePage,
+    LocalAdministrativeOrganisation,
+    Province,
+    TargetGroup,
+)
+
+DEMO_DIR = Path(__file__).resolve().parent / "demo"
+SECTION_KEYS = {
+    "context": "context_and_problem",
+    "objectives": "objectives",
+    "activities": "activities",
+    "partners": "partners_and_participation",
+    "resources": "resources_and_funding",
+    "results": "results",
+    "lessons": "lessons_learned",
+    "transfer": "how_to_transfer",
+}
+PALETTES = [
+    ((11, 93, 87), (244, 199, 110)),
+    ((196, 84, 52), (250, 231, 196)),
+    ((52, 94, 158), (207, 228, 242)),
+    ((93, 122, 45), (232, 240, 205)),
+    ((128, 62, 117), (246, 214, 232)),
+]
+
+
+@dataclass
+class DemoReport:
+    created: dict[str, int] = field(default_factory=lambda: {"centres": 0, "case_studies": 0, "images": 0, "laos": 0})
+
+    def __str__(self) -> str:
+        return ", ".join(f"{name}: {count}" for name, count in self.created.items())
+
+
+def text_to_html(text: str) -> str:
+    """Paragraphs separated by blank lines; lines starting with '- ' become a list."""
+    blocks = []
+    for chunk in (part.strip() for part in text.split("\n\n")):
+        if not chunk:
+            continue
+        lines = chunk.splitlines()
+        items = [line[2:].strip() for line in lines if line.startswith("- ")]
+        prose = [line for line in lines if not line.startswith("- ")]
+        if prose:
+            blocks.append("<p>" + html.escape(" ".join(prose)) + "</p>")
+        if items:
+            blocks.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>")
+    return "".join(blocks)
+
+
+def draw_picture(seed: str, width: int = 960, height: int = 640) -> bytes:
+    """A calm, deterministic illustration (sky, hills, houses, sun) for a demo page."""
+    rng = random.Random(seed)  # noqa: S311 - deterministic pictures, not security
+    dark, light = rng.choice(PALETTES)
+    picture = PILImage.new("RGB", (width, height), light)
+    pen = ImageDraw.Draw(picture)
+    for y in range(height // 2):
+        shade = tuple(int(c + (255 - c) * y / height) for c in light)
+        pen.line([(0, y), (width, y)], fill=shade)
+    sun_x, sun_r = rng.randint(100, width - 100), rng.randint(40, 80)
+    pen.ellipse([sun_x - sun_r, 60, sun_x + sun_r, 60 + 2 * sun_r], fill=(255, 214, 102))
+    for layer in range(3):
+        base = height // 2 + layer * 60
+        colour = tuple(max(0, c - 25 * layer) for c in dark)
+        points = [(0, height)] + [(x, base - rng.randint(0, 90)) for x in range(0, width + 120, 120)] + [(width, height)]
+        pen.polygon(points, fill=colour)
+    for _ in range(rng.randint(3, 6)):
+        x, y = rng.randint(40, width - 140), rng.randint(height * 2 // 3, height - 90)
+        pen.rectangle([x, y, x + 90, y + 60], fill=(250, 246, 236))
+        pen.polygon([(x - 10, y), (x + 45, y - 40), (x + 100, y)], fill=(150, 60, 40))
+        pen.rectangle([x + 35, y + 25, x + 55, y + 60], fill=dark)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=82)
+    return buffer.getvalue()
+
+
+def demo_image(title: str, collection: Collection | None, report: DemoReport) -> Image:
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title, collection=collection or Collection.get_first_root_node())
+        image.file = ImageFile(io.BytesIO(draw_picture(title)), name=f"{title.replace(':', '-')}.jpg")
+        image.save()
+        report.created["images"] += 1
+    return image
+
+
+def publish(page: Page, first_published: datetime.datetime | None = None) -> None:
+    if first_published:
+        page.first_published_at = first_published
+    page.save_revision().publish()
+
+
+def ensure_site_structure() -> tuple[HomePage, CentreIndexPage, CaseStudyIndexPage]:
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = root.add_child(instance=HomePage(title="คลังความรู้ อปท.", slug="home"))
+        Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
+    centres = CentreIndexPage.objects.first()
+    if centres is None:
+        centres = home.add_child(
+            instance=CentreIndexPage(
+                title="ศูนย์เรียนรู้",
+                slug="centres",
+                intro="<p>ศูนย์เรียนรู้ด้านการดูแลผู้สูงอายุและศูนย์พัฒนาเด็กเล็กต้นแบบที่เปิดให้ อปท. อื่นมาศึกษาดูงาน</p>",
+            )
+        )
+        publish(centres)
+    cases = CaseStudyIndexPage.objects.first()
+    if cases is None:
+        cases = home.add_child(
+            instance=CaseStudyIndexPage(
+                title="กรณีศึกษา",
+                slug="case-studies",
+                intro="<p>แนวปฏิบัติที่ดีจาก อปท. ทั่วประเทศ จัดตาม ๘ ด้านพื้นฐาน</p>",
+            )
+        )
+        publish(cases)
+    if not StandardPage.objects.filter(slug="about").exists():
+        about = home.add_child(
+            instance=StandardPage(
+                title="เกี่ยวกับโครงการ",
+                slug="about",
+                body=[
+                    (
+                        "paragraph",
+                        "<p>คลังความรู้นี้เกิดจากบันทึกข้อตกลงความร่วมมือ พ.ศ. ๒๕๕๖ ระหว่างกรมส่งเสริมการปกครองท้องถิ่น"
+                        "และสำนักงานกองทุนสนับสนุนการสร้างเสริมสุขภาพ (สสส.) เพื่อให้องค์กรปกครองส่วนท้องถิ่นเรียนรู้จากกันและกัน"
+                        " ผ่านศูนย์เรียนรู้ด้านการดูแลผู้สูงอายุและศูนย์พัฒนาเด็กเล็กต้นแบบ</p>",
+                    )
+                ],
+            )
+        )
+        publish(about)
+    return home, centres, cases
+
+
+def ensure_lao(data: dict, report: DemoReport) -> LocalAdministrativeOrganisation:
+    province = Province.objects.get(code=data["province_code"])
+    lao, created = LocalAdministrativeOrganisation.objects.get_or_create(
+        name_th=data["name_th"],
+        province=province,
+        defaults={
+            "name_en": data.get("name_en", ""),
+            "lao_type": data["lao_type"],
+            "district": District.objects.filter(code=data.get("district_code")).first(),
+        },
+    )
+    report.created["laos"] += created
+    return lao
+
+
+def load_centre(index: CentreIndexPage, data: dict, report: DemoReport) -> LearningCentrePage:
+    existing = LearningCentrePage.objects.child_of(index).filter(slug=data["slug"]).first()
+    if existing:
+        return existing.specific
+    lao = ensure_lao(data["lao"], report)
+    contact = data.get("contact", {})
+    centre = LearningCentrePage(
+        title=data["title"],
+        slug=data["slug"],
+        centre_type=data["centre_type"],
+        lao=lao,
+        province=lao.province,
+        district=lao.district,
+        address=data.get("address", ""),
+        contact_name=contact.get("name", ""),
+        contact_position=contact.get("position", ""),
+        contact_phone=contact.get("phone", ""),
+        contact_email=contact.get("email", ""),
+        visiting_capacity=data.get("visiting_capacity"),
+        year_established=data["year_established"] - 543 if data.get("year_established") else None,
+        description=text_to_html(data.get("description", "")),
+    )
+    index.add_child(instance=centre)
+    collection = centre.access.collection
+    centre.gallery_images = [
+        LearningCentreImage(image=demo_image(f"demo:{data['slug']}-{n}", collection, report), caption="") for n in (1, 2)
+    ]
+    publish(centre)
+    report.created["centres"] += 1
+    return centre
+
+
+def load_case_study(centre: LearningCentrePage, data: dict, report: DemoReport) -> CaseStudyPage:
+    existing = CaseStudyPage.objects.filter(slug=data["slug"]).first()
+    if existing:
+        return existing.specific
+    year = data["year"] - 543
+    rng = random.Random(data["slug"])  # noqa: S311 - deterministic demo dates
+    case = CaseStudyPage(
+        title=data["title"],
+        slug=data["slug"],
+        summary=data["summary"],
+        year=year,
+        budget_baht=data.get("budget_baht"),
+        **{field_name: text_to_html(data["sections"].get(key, "")) for key, field_name in SECTION_KEYS.items()},
+    )
+    case.focus_areas = list(FocusArea.objects.filter(slug__in=data["focus_areas"]))
+    case.target_groups = list(TargetGroup.objects.filter(slug__in=data.get("target_groups", [])))
+    case.funding_sources = list(FundingSource.objects.filter(slug__in=data.get("funding_sources", [])))
+    case.indicators = [
+        CaseStudyIndicator(label=item["label"], baseline=item.get("before") or "", result=item["after"])
+        for item in data.get("indicators", [])
+    ]
+    case.follow_ups = [
+        CaseStudyFollowUp(date=datetime.date.fromisoformat(item["date"]), title=item["title"], text=item["text"])
+        for item in data.get("follow_ups", [])
+    ]
+    collection = centre.access.collection if hasattr(centre, "access") else None
+    case.gallery_images = [
+        CaseStudyImage(image=demo_image(f"demo:{data['slug']}-{n}", collection, report), caption=data["title"][:200])
+        for n in range(1, rng.randint(2, 3) + 1)
+    ]
+    case.keywords.add(*data.get("keywords", []))
+    centre.add_child(instance=case)
+    published = datetime.datetime(min(year + 1, 2025), rng.randint(1, 12), rng.randint(1, 28), 9, 0, tzinfo=datetime.UTC)
+    publish(case, first_published=published)
+    report.created["case_studies"] += 1
+    return case
+
+
+def read_demo_files() -> tuple[list[dict], list[dict]]:
+    centres = json.loads((DEMO_DIR / "centres.json").read_text(encoding="utf-8"))
+    case_studies = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((DEMO_DIR / "case_studies").glob("*.json"))]
+    return centres, case_studies
+
+
+@transaction.atomic
+def load_demo_content(limit: int | None = None) -> DemoReport:
+    """Load every demo centre and case study (or the first `limit` case studies)."""
+    report = DemoReport()
+    _home, centre_index, _cases = ensure_site_structure()
+    centre_rows, case_rows = read_demo_files()
+    centres = {row["slug"]: load_centre(centre_index, row, report) for row in centre_rows}
+    for row in case_rows[:limit]:
+        load_case_study(centres[row["centre"]], row, report)
+    return report

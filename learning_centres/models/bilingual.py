@@ -1,0 +1,21 @@
+from django.db import models
+from django.utils.translation import get_language
+
+
+class BilingualNameMixin(models.Model):
+    """Thai and English names; `name` follows the active language (Thai by default)."""
+
+    name_th = models.CharField("ชื่อภาษาไทย", max_length=255)
+    name_en = models.CharField("ชื่อภาษาอังกฤษ", max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        if (get_language() or "th").startswith("en") and self.name_en:
+            return self.name_en
+        return self.name_th

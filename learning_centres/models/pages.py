@@ -1,0 +1,357 @@
+"""Page types: the centre directory, learning centres, and the case studies under them.
+
+Tree: HomePage → CentreIndexPage → LearningCentrePage → CaseStudyPage,
+and HomePage → CaseStudyIndexPage, which lists every case study across centres.
+"""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.utils.translation import get_language
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..buddhist_era import to_buddhist_year
+from ..forms import CaseStudyPageForm, LearningCentrePageForm
+from .registry import District, LocalAdministrativeOrganisation, Province
+
+SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class CentreType(models.TextChoices):
+    ELDERLY_CARE = "elderly_care", "ศูนย์เรียนรู้ด้านการดูแลผู้สูงอายุ"
+    CHILD_DEVELOPMENT = "child_development", "ศูนย์พัฒนาเด็กเล็กต้นแบบ"
+
+
+CENTRE_TYPE_NAMES_EN = {
+    CentreType.ELDERLY_CARE: "Elderly-care learning centre",
+    CentreType.CHILD_DEVELOPMENT: "Model child development centre",
+}
+
+
+def centre_type_label(value: str) -> str:
+    if (get_language() or "th").startswith("en"):
+        return CENTRE_TYPE_NAMES_EN[CentreType(value)]
+    return CentreType(value).label
+
+
+class CentreIndexPage(Page):
+    """The directory of learning centres (/centres/)."""
+
+    intro = RichTextField("คำนำ", blank=True, features=SECTION_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["learning_centres.LearningCentrePage"]
+    max_count = 1
+    template = "pages/centre_index_page.html"
+
+    class Meta:
+        verbose_name = "หน้ารวมศูนย์เรียนรู้"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        centres = LearningCentrePage.objects.live().public().child_of(self).select_related("lao", "province", "district").order_by("title")
+        centre_type = request.GET.get("type")
+        if centre_type in CentreType.values:
+            centres = centres.filter(centre_type=centre_type)
+        context.update(centres=centres, centre_types=CentreType.choices, active_type=centre_type)
+        return context
+
+
+class LearningCentrePage(Page):
+    centre_type = models.CharField("ประเภทศูนย์", max_length=32, choices=CentreType.choices)
+    lao = models.ForeignKey(
+        LocalAdministrativeOrganisation,
+        on_delete=models.PROTECT,
+        related_name="centres",
+        verbose_name="อปท. ที่ดำเนินการ",
+    )
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, verbose_name="จังหวัด")
+    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, verbose_name="อำเภอ")
+    address = models.TextField("ที่อยู่", blank=True)
+    contact_name = models.CharField("ผู้ประสานงาน", max_length=255, blank=True)
+    contact_position = models.CharField("ตำแหน่ง", max_length=255, blank=True)
+    contact_phone = models.CharField("โทรศัพท์", max_length=64, blank=True)
+    # Kept for staff and the exchange app; never published on the site (spam, PDPA).
+    contact_email = models.EmailField("อีเมล (ไม่แสดงบนเว็บไซต์)", blank=True)
+    visiting_capacity = models.PositiveSmallIntegerField(
+        "จำนวนผู้ศึกษาดูงานที่รับได้ต่อครั้ง",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(2000)],
+    )
+    year_established = models.PositiveSmallIntegerField(
+        "ปีที่ก่อตั้ง (ค.ศ.)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    description = RichTextField("เกี่ยวกับศูนย์", blank=True, features=SECTION_FEATURES)
+    base_form_class = LearningCentrePageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("centre_type"),
+        FieldPanel("lao"),
+        FieldRowPanel([FieldPanel("province"), FieldPanel("district")], heading="ที่ตั้ง"),
+        FieldPanel("address"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_position"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_email"),
+            ],
+            heading="ผู้ประสานงาน",
+        ),
+        FieldRowPanel([FieldPanel("visiting_capacity"), FieldPanel("year_established")]),
+        InlinePanel("gallery_images", label="ภาพประกอบ"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("centre_type"),
+    ]
+    parent_page_types = ["learning_centres.CentreIndexPage"]
+    subpage_types = ["learning_centres.CaseStudyPage"]
+    template = "pages/learning_centre_page.html"
+
+    class Meta:
+        verbose_name = "ศูนย์เรียนรู้"
+        verbose_name_plural = "ศูนย์เรียนรู้"
+
+    @property
+    def centre_type_label(self) -> str:
+        return centre_type_label(self.centre_type)
+
+    @property
+    def year_established_be(self) -> int | None:
+        return to_buddhist_year(self.year_established) if self.year_established else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["case_studies"] = (
+            CaseStudyPage.objects.live().public().child_of(self).prefetch_related("focus_areas").order_by("-year", "title")
+        )
+        context["gallery"] = self.gallery_images.select_related("image")
+        return context
+
+
+class LearningCentreImage(Orderable):
+    page = ParentalKey(LearningCentrePage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField("คำบรรยายภาพ", max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class CaseStudyTag(TaggedItemBase):
+    content_object = ParentalKey("learning_centres.CaseStudyPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+def with_centre(queryset, **centre_lookups):
+    """Filter case studies by fields of their parent centre, in one SQL query.
+
+    A case study's parent path is its own path minus the last tree step, so this is a
+    correlated EXISTS rather than a join (case studies store no copy of centre fields).
+    """
+    parent_path = Substr(OuterRef("path"), 1, Length(OuterRef("path")) - CaseStudyPage.steplen)
+    centres = LearningCentrePage.objects.filter(path=parent_path, **centre_lookups)
+    return queryset.filter(Exists(centres))
+
+
+class CaseStudyPage(Page):
+    # Each section, with its Thai and English heading, in reading order. Templates,
+    # in-page navigation, search documents and exports all iterate this list.
+    SECTIONS = (
+        ("context_and_problem", "บริบทและสภาพปัญหา", "Context and problem"),
+        ("objectives", "วัตถุประสงค์", "Objectives"),
+        ("activities", "การดำเนินงาน", "What was done"),
+        ("partners_and_participation", "ภาคีและการมีส่วนร่วม", "Partners and participation"),
+        ("resources_and_funding", "ทรัพยากรและงบประมาณ", "Resources and funding"),
+        ("results", "ผลการดำเนินงาน", "Results"),
+        ("lessons_learned", "บทเรียนและปัจจัยความสำเร็จ", "Lessons learned and success factors"),
+        ("how_to_transfer", "การนำไปปรับใช้ใน อปท. อื่น", "How another LAO can transfer it"),
+    )
+
+    summary = models.TextField("บทสรุป", help_text="สรุปสั้น ๆ 2–3 ประโยค แสดงในผลการค้นหาและรายการ")
+    context_and_problem = RichTextField("บริบทและสภาพปัญหา", blank=True, features=SECTION_FEATURES)
+    objectives = RichTextField("วัตถุประสงค์", blank=True, features=SECTION_FEATURES)
+    activities = RichTextField("การดำเนินงาน", blank=True, features=SECTION_FEATURES)
+    partners_and_participation = RichTextField("ภาคีและการมีส่วนร่วม", blank=True, features=SECTION_FEATURES)
+    resources_and_funding = RichTextField("ทรัพยากรและงบประมาณ", blank=True, features=SECTION_FEATURES)
+    results = RichTextField("ผลการดำเนินงาน", blank=True, features=SECTION_FEATURES)
+    lessons_learned = RichTextField("บทเรียนและปัจจัยความสำเร็จ", blank=True, features=SECTION_FEATURES)
+    how_to_transfer = RichTextField("การนำไปปรับใช้ใน อปท. อื่น", blank=True, features=SECTION_FEATURES)
+
+    focus_areas = ParentalManyToManyField("learning_centres.FocusArea", related_name="case_studies", verbose_name="ด้านพื้นฐาน")
+    target_groups = ParentalManyToManyField(
+        "learning_centres.TargetGroup",
+        related_name="case_studies",
+        blank=True,
+        verbose_name="กลุ่มเป้าหมาย",
+    )
+    funding_sources = ParentalManyToManyField(
+        "learning_centres.FundingSource",
+        related_name="case_studies",
+        blank=True,
+        verbose_name="แหล่งงบประมาณ",
+    )
+    budget_baht = models.DecimalField(
+        "งบประมาณ (บาท)",
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    year = models.PositiveSmallIntegerField(
+        "ปีที่เริ่มดำเนินการ (ค.ศ.)",
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    keywords = ClusterTaggableManager("คำสำคัญ", through=CaseStudyTag, blank=True)
+
+    base_form_class = CaseStudyPageForm
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("year"), FieldPanel("budget_baht")]),
+        FieldPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("keywords"),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("funding_sources", widget=forms.CheckboxSelectMultiple),
+    ]
+    section_panels = [FieldPanel(name) for name, _th, _en in SECTIONS] + [
+        InlinePanel("indicators", label="ตัวชี้วัด"),
+    ]
+    media_panels = [
+        InlinePanel("gallery_images", label="ภาพประกอบ"),
+        InlinePanel("documents", label="เอกสารดาวน์โหลด"),
+    ]
+    follow_up_panels = [InlinePanel("follow_ups", label="ความคืบหน้าหลังดำเนินการ")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="ข้อมูลหลัก"),
+            ObjectList(section_panels, heading="เนื้อหากรณีศึกษา"),
+            ObjectList(media_panels, heading="ภาพและเอกสาร"),
+            ObjectList(follow_up_panels, heading="ความคืบหน้า"),
+            ObjectList(Page.promote_panels, heading="การเผยแพร่"),
+            ObjectList(Page.settings_panels, heading="ตั้งค่า"),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        *(index.SearchField(name) for name, _th, _en in SECTIONS),
+        index.FilterField("year"),
+    ]
+    parent_page_types = ["learning_centres.LearningCentrePage"]
+    subpage_types: list[str] = []
+    template = "pages/case_study_page.html"
+
+    class Meta:
+        verbose_name = "กรณีศึกษา"
+        verbose_name_plural = "กรณีศึกษา"
+
+    @property
+    def buddhist_year(self) -> int:
+        return to_buddhist_year(self.year)
+
+    @property
+    def centre(self) -> LearningCentrePage | None:
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    def sections(self) -> list[dict]:
+        english = (get_language() or "th").startswith("en")
+        return [
+            {"name": name, "heading": en if english else th, "body": getattr(self, name)}
+            for name, th, en in self.SECTIONS
+            if getattr(self, name)
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["centre"] = self.centre
+        context["gallery"] = self.gallery_images.select_related("image")
+        context["follow_ups"] = self.follow_ups.order_by("date")
+        return context
+
+
+class CaseStudyIndicator(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="indicators")
+    label = models.CharField("ตัวชี้วัด", max_length=255)
+    baseline = models.CharField("ก่อนดำเนินการ", max_length=100, blank=True)
+    result = models.CharField("หลังดำเนินการ", max_length=100)
+
+    panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("baseline"), FieldPanel("result")])]
+
+
+class CaseStudyImage(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    caption = models.CharField("คำบรรยายภาพ", max_length=255, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class CaseStudyDocument(Orderable):
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField("ชื่อเอกสาร", max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+
+class CaseStudyFollowUp(Orderable):
+    """A dated note on how the practice held up after publication ("what happened since")."""
+
+    page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="follow_ups")
+    date = models.DateField("วันที่")
+    title = models.CharField("หัวข้อ", max_length=255)
+    text = models.TextField("รายละเอียด")
+
+    panels = [FieldPanel("date"), FieldPanel("title"), FieldPanel("text")]
+
+
+class CaseStudyIndexPage(Page):
+    """Every case study across centres (/case-studies/), newest first."""
+
+    intro = RichTextField("คำนำ", blank=True, features=SECTION_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+    template = "pages/case_study_index_page.html"
+
+    class Meta:
+        verbose_name = "หน้ารวมกรณีศึกษา"
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        from .taxonomy import FocusArea
+
+        context = super().get_context(request, *args, **kwargs)
+        case_studies = CaseStudyPage.objects.live().public().order_by("-first_published_at", "pk")
+        area = request.GET.get("area")
+        if area:
+            case_studies = case_studies.filter(focus_areas__slug=area)
+        centre_type = request.GET.get("type")
+        if centre_type in CentreType.values:
+            case_studies = with_centre(case_studies, centre_type=centre_type)
+        page = Paginator(case_studies.prefetch_related("focus_areas"), 20).get_page(request.GET.get("page"))
+        context.update(
+            case_studies=page,
+            focus_areas=FocusArea.objects.all(),
+            active_area=area,
+            centre_types=CentreType.choices,
+            active_type=centre_type,
+        )
+        return context

@@ -1,0 +1,117 @@
+"""The LAO registry: regions, provinces and districts (official DOPA codes from geothai),
+and the Local Administrative Organisations that run the centres."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+from .bilingual import BilingualNameMixin
+
+
+class Region(models.TextChoices):
+    """The six-region grouping of the National Geographical Committee."""
+
+    NORTH = "north", "ภาคเหนือ"
+    NORTHEAST = "northeast", "ภาคตะวันออกเฉียงเหนือ"
+    CENTRAL = "central", "ภาคกลาง"
+    EAST = "east", "ภาคตะวันออก"
+    WEST = "west", "ภาคตะวันตก"
+    SOUTH = "south", "ภาคใต้"
+
+
+REGION_NAMES_EN = {
+    Region.NORTH: "Northern",
+    Region.NORTHEAST: "Northeastern",
+    Region.CENTRAL: "Central",
+    Region.EAST: "Eastern",
+    Region.WEST: "Western",
+    Region.SOUTH: "Southern",
+}
+
+
+class LAOType(models.TextChoices):
+    PAO = "pao", "องค์การบริหารส่วนจังหวัด (อบจ.)"
+    CITY_MUNICIPALITY = "city_municipality", "เทศบาลนคร"
+    TOWN_MUNICIPALITY = "town_municipality", "เทศบาลเมือง"
+    SUBDISTRICT_MUNICIPALITY = "subdistrict_municipality", "เทศบาลตำบล"
+    SAO = "sao", "องค์การบริหารส่วนตำบล (อบต.)"
+    BANGKOK = "bangkok", "กรุงเทพมหานคร"
+    PATTAYA = "pattaya", "เมืองพัทยา"
+
+
+LAO_TYPE_NAMES_EN = {
+    LAOType.PAO: "Provincial Administrative Organisation",
+    LAOType.CITY_MUNICIPALITY: "City municipality",
+    LAOType.TOWN_MUNICIPALITY: "Town municipality",
+    LAOType.SUBDISTRICT_MUNICIPALITY: "Sub-district municipality",
+    LAOType.SAO: "Sub-district Administrative Organisation",
+    LAOType.BANGKOK: "Bangkok Metropolitan Administration",
+    LAOType.PATTAYA: "Pattaya City",
+}
+
+
+class Province(BilingualNameMixin):
+    code = models.CharField("รหัสจังหวัด", max_length=2, primary_key=True)
+    region = models.CharField("ภาค", max_length=16, choices=Region.choices)
+
+    class Meta:
+        ordering = ["name_th"]
+        verbose_name = "จังหวัด"
+        verbose_name_plural = "จังหวัด"
+
+
+class District(BilingualNameMixin):
+    code = models.CharField("รหัสอำเภอ", max_length=4, primary_key=True)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts")
+
+    class Meta:
+        ordering = ["province__name_th", "name_th"]
+        verbose_name = "อำเภอ"
+        verbose_name_plural = "อำเภอ"
+
+
+class LocalAdministrativeOrganisation(index.Indexed, BilingualNameMixin):
+    """An LAO (อปท.). The DLA code is optional because demo and imported rows may lack it."""
+
+    code = models.CharField(
+        "รหัส อปท.",
+        max_length=16,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text="รหัสหน่วยงานของกรมส่งเสริมการปกครองท้องถิ่น (ถ้ามี)",
+    )
+    lao_type = models.CharField("ประเภท อปท.", max_length=32, choices=LAOType.choices)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, verbose_name="จังหวัด")
+    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, verbose_name="อำเภอ")
+
+    panels = [
+        FieldPanel("name_th"),
+        FieldPanel("name_en"),
+        FieldPanel("lao_type"),
+        FieldPanel("code"),
+        FieldPanel("province"),
+        FieldPanel("district"),
+    ]
+    search_fields = [
+        index.SearchField("name_th"),
+        index.SearchField("name_en"),
+        index.AutocompleteField("name_th"),
+        index.FilterField("lao_type"),
+    ]
+
+    class Meta:
+        ordering = ["name_th"]
+        verbose_name = "องค์กรปกครองส่วนท้องถิ่น"
+        verbose_name_plural = "องค์กรปกครองส่วนท้องถิ่น"
+        constraints = [models.UniqueConstraint(fields=["name_th", "province"], name="unique_lao_name_per_province")]
+
+    def clean(self) -> None:
+        if self.district_id and self.province_id and self.district.province_id != self.province_id:
+            raise ValidationError({"district": "อำเภอที่เลือกไม่อยู่ในจังหวัดนี้"})
+
+    @property
+    def lao_type_label_en(self) -> str:
+        return LAO_TYPE_NAMES_EN[LAOType(self.lao_type)]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class SearchConfig(AppConfig):
+    name = "search"
+    label = "portal_search"
+    verbose_name = "การค้นหา"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,109 @@
+"""Browser tests drive Debian's Chromium against a real portal process.
+
+The server runs `manage.py runserver` on its own database (a fresh SQLite file, or a fresh
+PostgreSQL database when DATABASE_URL names a PostgreSQL server), migrated and loaded with
+demo content once per session, so these tests see the portal as a visitor would.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+ADMIN_PASSWORD = "browser-test-password"
+# Flags keep Chromium off the network this machine does not have and let it run as root.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def fresh_database_url(tmp: Path) -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return f"sqlite:///{tmp / 'browser.sqlite3'}"
+    import psycopg
+
+    name = f"portal_browser_{os.getpid()}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def portal_url(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("portal")
+    env = dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="portal.settings.dev",
+        DATABASE_URL=fresh_database_url(tmp),
+        MEDIA_ROOT=str(tmp / "media"),
+        DJANGO_SUPERUSER_PASSWORD=ADMIN_PASSWORD,
+    )
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (
+        ["migrate", "--no-input", "-v", "0"],
+        ["load_demo_content", "--limit", "8"],
+        ["createsuperuser", "--no-input", "--username", "admin", "--email", "admin@example.org"],
+    ):
+        subprocess.run(manage + command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    port = free_port()
+    log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed after the server stops
+    server = subprocess.Popen(
+        manage + ["runserver", "--noreload", f"127.0.0.1:{port}"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/", timeout=2)  # noqa: S310 - our own loopback server
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("The portal did not start:\n" + (tmp / "server.log").read_text()[-3000:])
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not os.path.exists(executable):
+        pytest.fail(f"Chromium not found at {executable}; `make test` installs Debian's chromium.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="th-TH")
+    page = context.new_page()
+    yield page
+    context.close()

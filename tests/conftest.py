@@ -1,0 +1,41 @@
+import pytest
+
+from home.models import HomePage
+from tests.learning_centres.factories import (
+    CaseStudyPageFactory,
+    CentreIndexPageFactory,
+    LearningCentrePageFactory,
+)
+
+
+@pytest.fixture
+def home_page(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def centre_index(home_page):
+    return CentreIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def centre(centre_index):
+    return LearningCentrePageFactory(parent=centre_index)
+
+
+@pytest.fixture
+def other_centre(centre_index):
+    return LearningCentrePageFactory(parent=centre_index)
+
+
+@pytest.fixture
+def case_study(centre):
+    return CaseStudyPageFactory(parent=centre)
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Wagtail caches site roots and permissions; a test must not see another's."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,0 +1,86 @@
+"""The demo loader: enough varied content for a convincing portal, and idempotent."""
+
+import pytest
+
+from django.db.models import Count
+
+from wagtail.images.models import Image
+
+from learning_centres.demo import load_demo_content, read_demo_files, text_to_html
+from learning_centres.models import CaseStudyPage, FocusArea, LearningCentrePage, LocalAdministrativeOrganisation
+
+
+def counts() -> dict[str, int]:
+    return {
+        "centres": LearningCentrePage.objects.count(),
+        "case_studies": CaseStudyPage.objects.count(),
+        "laos": LocalAdministrativeOrganisation.objects.count(),
+        "images": Image.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_loading_twice_adds_nothing_the_second_time():
+    first = load_demo_content(limit=4)
+    after_first = counts()
+    second = load_demo_content(limit=4)
+    assert after_first["case_studies"] == 4
+    assert first.created["centres"] == after_first["centres"] > 0
+    assert counts() == after_first
+    assert set(second.created.values()) == {0}
+
+
+@pytest.mark.django_db
+def test_loader_keeps_an_editors_changes(case_study):
+    load_demo_content(limit=1)
+    page = CaseStudyPage.objects.exclude(pk=case_study.pk).first()
+    page.title = "แก้ไขโดยบรรณาธิการ"
+    page.save_revision().publish()
+    load_demo_content(limit=1)
+    page.refresh_from_db()
+    assert page.title == "แก้ไขโดยบรรณาธิการ"
+
+
+@pytest.mark.django_db
+def test_full_demo_covers_the_portal():
+    load_demo_content()
+    centres = LearningCentrePage.objects.live()
+    assert centres.count() >= 12
+    assert set(centres.values_list("centre_type", flat=True)) == {"elderly_care", "child_development"}
+    assert centres.values("province").distinct().count() >= 8
+    assert centres.values("province__region").distinct().count() >= 4
+
+    case_studies = CaseStudyPage.objects.live()
+    assert case_studies.count() >= 40
+    areas = FocusArea.objects.annotate(n=Count("case_studies")).values_list("slug", "n")
+    assert all(n > 0 for _slug, n in areas), dict(areas)
+    for page in case_studies:
+        filled = [name for name, _th, _en in CaseStudyPage.SECTIONS if getattr(page, name)]
+        assert len(filled) >= 4, page.slug
+        assert page.keywords.count() >= 2, page.slug
+        assert page.gallery_images.count() >= 1, page.slug
+        assert page.get_parent().specific_class is LearningCentrePage
+
+
+def test_demo_files_are_consistent():
+    centres, case_studies = read_demo_files()
+    centre_slugs = {row["slug"] for row in centres}
+    slugs = [row["slug"] for row in case_studies]
+    assert len(slugs) == len(set(slugs)), "case study slugs must be unique"
+    assert {row["centre"] for row in case_studies} <= centre_slugs
+    known_areas = {
+        "participatory-management",
+        "sustainable-agriculture",
+        "child-youth-learning",
+        "natural-resources-environment",
+        "community-welfare",
+        "disaster-management",
+        "community-health-care",
+        "community-health-investment",
+    }
+    assert all(set(row["focus_areas"]) <= known_areas for row in case_studies)
+
+
+def test_text_to_html_makes_paragraphs_and_lists_and_escapes():
+    html = text_to_html("ย่อหน้าแรก <b>\n\n- ข้อหนึ่ง\n- ข้อสอง")
+    assert html == "<p>ย่อหน้าแรก &lt;b&gt;</p><ul><li>ข้อหนึ่ง</li><li>ข้อสอง</li></ul>"

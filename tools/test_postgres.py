@@ -1,0 +1,119 @@
+"""Start or stop a throwaway PostgreSQL server for the test suite.
+
+    python tools/test_postgres.py start   # prints DATABASE_URL=postgres://...
+    python tools/test_postgres.py stop
+
+Uses the machine's PostgreSQL binaries; when there are none and we are root, installs
+Debian's `postgresql` package. PostgreSQL refuses to run as root, so as root the server
+runs as the `postgres` system user (created by the package).
+"""
+
+import argparse
+import glob
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+STATE = Path(__file__).resolve().parent.parent / "var" / "test-postgres.json"
+
+
+def find_bindir() -> Path | None:
+    candidates = [os.environ.get("PG_BINDIR", "")]
+    pg_config = shutil.which("pg_config")
+    if pg_config:
+        candidates.append(subprocess.run([pg_config, "--bindir"], capture_output=True, text=True).stdout.strip())
+    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+    initdb = shutil.which("initdb")
+    if initdb:
+        candidates.append(str(Path(initdb).resolve().parent))
+    for candidate in candidates:
+        if candidate and (Path(candidate) / "initdb").exists() and (Path(candidate) / "pg_ctl").exists():
+            return Path(candidate)
+    return None
+
+
+def install_postgres() -> None:
+    if os.geteuid() != 0:
+        sys.exit("No PostgreSQL server found. Install it (Debian: apt-get install postgresql) or set PG_BINDIR.")
+    print("Installing Debian's postgresql package…", flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "postgresql"], check=True, env=env)
+
+
+def as_server_user(command: list[str]) -> list[str]:
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *command]
+    return command
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start() -> None:
+    if STATE.exists():
+        stop(quiet=True)
+    bindir = find_bindir()
+    if bindir is None:
+        install_postgres()
+        bindir = find_bindir()
+        if bindir is None:
+            sys.exit("PostgreSQL was installed but its binaries were not found.")
+    datadir = Path(tempfile.mkdtemp(prefix="portal-test-pg-"))
+    if os.geteuid() == 0:
+        shutil.chown(datadir, "postgres", "postgres")
+    port = free_port()
+    quiet = {"stdout": subprocess.DEVNULL}
+    subprocess.run(
+        as_server_user([str(bindir / "initdb"), "-D", str(datadir), "-U", "portal", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8"]),
+        check=True,
+        **quiet,
+    )
+    options = f"-p {port} -k {datadir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    subprocess.run(
+        as_server_user([str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(datadir / "server.log"), "-o", options, "-w", "start"]),
+        check=True,
+        **quiet,
+    )
+    STATE.parent.mkdir(exist_ok=True)
+    STATE.write_text(json.dumps({"datadir": str(datadir), "port": port, "bindir": str(bindir)}))
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.2)
+    print(f"DATABASE_URL=postgres://portal@127.0.0.1:{port}/postgres")
+
+
+def stop(quiet: bool = False) -> None:
+    if not STATE.exists():
+        if not quiet:
+            print("No test PostgreSQL server is running.")
+        return
+    state = json.loads(STATE.read_text())
+    subprocess.run(
+        as_server_user([str(Path(state["bindir"]) / "pg_ctl"), "-D", state["datadir"], "-m", "immediate", "stop"]),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    shutil.rmtree(state["datadir"], ignore_errors=True)
+    STATE.unlink()
+    if not quiet:
+        print("Test PostgreSQL server stopped.")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("action", choices=["start", "stop"])
+    arguments = parser.parse_args()
+    start() if arguments.action == "start" else stop()
