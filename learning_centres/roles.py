@@ -59,6 +59,9 @@ EDITOR_MODEL_PERMISSIONS = [
     ("wagtailsearchpromotions", "add_searchpromotion"),
     ("wagtailsearchpromotions", "change_searchpromotion"),
     ("wagtailsearchpromotions", "delete_searchpromotion"),
+    ("portal_search", "add_searchsynonym"),
+    ("portal_search", "change_searchsynonym"),
+    ("portal_search", "delete_searchsynonym"),
 ]
 
 

@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     label = "portal_search"
     verbose_name = "การค้นหา"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (connects the index-update signals)

@@ -16,3 +16,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Tests that need the engine opt in through the search_engine fixture (tests/search),
+# which reads SEARCH_URL from the environment; everything else runs without one.
+SEARCH_URL = ""

@@ -60,6 +60,7 @@ def portal_url(tmp_path_factory):
         DATABASE_URL=fresh_database_url(tmp),
         MEDIA_ROOT=str(tmp / "media"),
         DJANGO_SUPERUSER_PASSWORD=ADMIN_PASSWORD,
+        SEARCH_URL="",  # the public search tests configure their own engine
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (

@@ -1,0 +1,151 @@
+"""Index documents built from the database, the source of truth.
+
+One index holds case studies and centres (`kind`), so one query searches both and facet
+counts come from one request. Every document carries its centre's and LAO's fields, so
+edits to a centre, an LAO or a focus area must reindex the documents that copy them
+(search.signals does).
+"""
+
+import html
+from collections.abc import Iterable, Iterator
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.html import strip_tags
+from django.utils.translation import override
+
+from learning_centres.buddhist_era import to_buddhist_year
+from learning_centres.models import CaseStudyPage, LearningCentrePage
+
+from .text import mark_words, normalise
+
+CASE_STUDY = "case_study"
+CENTRE = "centre"
+
+
+def document_id(kind: str, page_id: int) -> str:
+    return f"{kind}-{page_id}"
+
+
+def _plain(rich_text: str) -> str:
+    """Rich text as the words a reader sees: tags removed, entities decoded."""
+    return html.unescape(strip_tags(rich_text or "")).replace("\xa0", " ")
+
+
+def _suggestions(*phrases: str, weight: int) -> dict:
+    """Completion inputs: each phrase, and each phrase from every later word on, so that a
+    visitor typing a word from the middle of a title ("ติดเตียง") is offered it too."""
+    inputs: list[str] = []
+    for phrase in filter(None, phrases):
+        words = mark_words(phrase).replace("\u200b", " ").split()
+        inputs.extend(normalise(" ".join(words[start:]))[:100] for start in range(min(len(words), 12)))
+    return {"input": list(dict.fromkeys(filter(None, inputs))), "weight": weight}
+
+
+def _place_fields(centre: LearningCentrePage) -> dict:
+    province, district, lao = centre.province, centre.district, centre.lao
+    places = [province.name_th, province.name_en, lao.name_th, lao.name_en, lao.get_lao_type_display()]
+    if district:
+        places += [district.name_th, district.name_en]
+    return {
+        "centre_type": centre.centre_type,
+        "region": province.region,
+        "province": province.code,
+        "district": district.code if district else None,
+        "lao_type": lao.lao_type,
+        "lao": lao.name_th,
+        "places": mark_words(" ".join(filter(None, places))),
+    }
+
+
+def case_study_document(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
+    sections = " ".join(_plain(getattr(page, name)) for name, _th, _en in CaseStudyPage.SECTIONS)
+    keywords = [tag.name for tag in page.keywords.all()]
+    indicators = " ".join(f"{item.label} {item.baseline} {item.result}" for item in page.indicators.all())
+    follow_ups = " ".join(f"{item.title} {item.text}" for item in page.follow_ups.all())
+    return {
+        "kind": CASE_STUDY,
+        "page_id": page.pk,
+        "url": page.url,
+        "title": mark_words(page.title),
+        "summary": mark_words(page.summary),
+        "body": mark_words(f"{sections} {indicators} {follow_ups}"),
+        "keywords_text": mark_words(" ".join(keywords)),
+        "keywords": keywords,
+        "focus_areas": [area.slug for area in page.focus_areas.all()],
+        "target_groups": [group.slug for group in page.target_groups.all()],
+        "year_be": to_buddhist_year(page.year),
+        "centre_id": centre.pk,
+        "centre_title": centre.title,
+        "published_at": page.first_published_at,
+        "updated_at": page.last_published_at,
+        "suggest": _suggestions(page.title, weight=10),
+        **_place_fields(centre),
+    }
+
+
+def centre_document(centre: LearningCentrePage) -> dict:
+    return {
+        "kind": CENTRE,
+        "page_id": centre.pk,
+        "url": centre.url,
+        "title": mark_words(centre.title),
+        "summary": mark_words(_plain(centre.description)[:600]),
+        "body": mark_words(f"{_plain(centre.description)} {centre.address}"),
+        "keywords_text": "",
+        "keywords": [],
+        "focus_areas": [],
+        "target_groups": [],
+        "year_be": to_buddhist_year(centre.year_established) if centre.year_established else None,
+        "centre_id": centre.pk,
+        "centre_title": centre.title,
+        "published_at": centre.first_published_at,
+        "updated_at": centre.last_published_at,
+        "suggest": _suggestions(centre.title, centre.lao.name_th, weight=20),
+        **_place_fields(centre),
+    }
+
+
+def searchable_centres() -> QuerySet[LearningCentrePage]:
+    return LearningCentrePage.objects.live().public().select_related("province", "district", "lao")
+
+
+def searchable_case_studies() -> QuerySet[CaseStudyPage]:
+    return (
+        CaseStudyPage.objects.live()
+        .public()
+        .prefetch_related(
+            "focus_areas",
+            "target_groups",
+            "indicators",
+            "follow_ups",
+            Prefetch("tagged_items__tag"),
+        )
+    )
+
+
+def all_documents(chunk_size: int = 500) -> Iterator[tuple[str, dict]]:
+    """(id, document) for everything that should be searchable, read in chunks."""
+    with override("th"):
+        centres = {centre.path: centre for centre in searchable_centres()}
+        for centre in centres.values():
+            yield document_id(CENTRE, centre.pk), centre_document(centre)
+        for page in searchable_case_studies().iterator(chunk_size=chunk_size):
+            centre = centres.get(page.path[: -CaseStudyPage.steplen])
+            if centre is not None:  # a case study under an unpublished centre is hidden
+                yield document_id(CASE_STUDY, page.pk), case_study_document(page, centre)
+
+
+def documents_for_pages(page_ids: Iterable[int]) -> tuple[dict[str, dict], set[str]]:
+    """Documents for the given pages: ({id: document} to index, {id} to delete)."""
+    page_ids = set(page_ids)
+    to_index: dict[str, dict] = {}
+    with override("th"):
+        centres = {centre.pk: centre for centre in searchable_centres().filter(pk__in=page_ids)}
+        for centre in centres.values():
+            to_index[document_id(CENTRE, centre.pk)] = centre_document(centre)
+        for page in searchable_case_studies().filter(pk__in=page_ids):
+            parent = searchable_centres().filter(path=page.path[: -CaseStudyPage.steplen]).first()
+            if parent is not None:
+                to_index[document_id(CASE_STUDY, page.pk)] = case_study_document(page, parent)
+    to_delete = {document_id(kind, page_id) for page_id in page_ids for kind in (CENTRE, CASE_STUDY)} - set(to_index)
+    return to_index, to_delete

@@ -1,0 +1,216 @@
+"""Engine adapters: the few calls that differ between OpenSearch and Elasticsearch.
+
+Request bodies (mappings, queries) are built once with the elasticsearch-dsl API as plain
+JSON; an adapter only constructs the right client and sends them. The Elasticsearch client
+must match the server's major version (8.x client for an 8.x server; requirements pin 9.x).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+
+
+class EngineUnavailable(Exception):
+    """The engine did not answer (down, unreachable, timed out) or refused the request."""
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    url: str
+    engine: str
+    prefix: str
+
+    @property
+    def alias(self) -> str:
+        return f"{self.prefix}-content"
+
+
+class SearchEngine:
+    """One engine, one alias. Subclasses build the client and translate call shapes."""
+
+    def __init__(self, config: EngineConfig):
+        self.config = config
+        self.alias = config.alias
+        self.client = self._make_client()
+
+    # --- what subclasses provide -------------------------------------------------------
+    def _make_client(self): ...
+    def _errors(self) -> tuple[type[Exception], ...]: ...
+    def _create(self, name: str, body: dict) -> None: ...
+    def _search(self, index: str, body: dict, timeout: str) -> dict: ...
+    def _update_aliases(self, actions: list[dict]) -> None: ...
+    def _bulk(self, actions: Iterable[dict], chunk_size: int, require_alias: bool) -> tuple[int, list]: ...
+    def _scan_ids(self, index: str) -> Iterator[tuple[str, Any]]: ...
+
+    # --- the portal's calls --------------------------------------------------------------
+    def _call(self, function, *args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except self._errors() as error:
+            raise EngineUnavailable(f"{type(error).__name__}: {error}") from error
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except Exception:  # noqa: BLE001 - any failure means "not reachable"
+            return False
+
+    def new_index_name(self) -> str:
+        return f"{self.alias}-{datetime.datetime.now(datetime.UTC):%Y%m%d%H%M%S%f}"
+
+    def create_index(self, name: str, body: dict) -> None:
+        self._call(self._create, name, body)
+
+    def delete_index(self, name: str) -> None:
+        self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
+
+    def refresh(self, index: str | None = None) -> None:
+        self._call(self.client.indices.refresh, index=index or self.alias)
+
+    def alias_targets(self) -> list[str]:
+        """Indices the alias points at (normally one), or [] when there is none yet."""
+        try:
+            return sorted(self._call(self.client.indices.get_alias, name=self.alias).keys())
+        except EngineUnavailable as error:
+            if "404" in str(error) or "NotFound" in str(error):
+                return []
+            raise
+
+    def versioned_indices(self) -> list[str]:
+        found = self._call(self.client.indices.get, index=f"{self.alias}-*", allow_no_indices=True, expand_wildcards="open")
+        return sorted(found.keys())
+
+    def point_alias_at(self, new_index: str) -> list[str]:
+        """Move the alias to `new_index` in one atomic request; return the old targets."""
+        old = self.alias_targets()
+        actions = [{"remove": {"index": name, "alias": self.alias}} for name in old]
+        actions.append({"add": {"index": new_index, "alias": self.alias}})
+        self._call(self._update_aliases, actions)
+        return old
+
+    def bulk(self, actions: Iterable[dict], chunk_size: int = 500, require_alias: bool = False) -> tuple[int, list]:
+        """Send index/delete actions; returns (succeeded, per-item errors). With
+        require_alias the engine refuses to auto-create an index when the alias is missing
+        (no index built yet), instead of guessing a mapping."""
+        return self._call(self._bulk, actions, chunk_size, require_alias)
+
+    def search(self, body: dict, timeout: str = "5s") -> dict:
+        return self._call(self._search, self.alias, body, timeout)
+
+    def analyze(self, text: str, analyzer: str | None = None, tokenizer: str | None = None, index: str | None = None) -> list[str]:
+        body: dict[str, Any] = {"text": text}
+        if analyzer:
+            body["analyzer"] = analyzer
+        if tokenizer:
+            body["tokenizer"] = tokenizer
+        result = self._call(self._analyze, body, index)
+        return [token["token"] for token in result["tokens"]]
+
+    def _analyze(self, body: dict, index: str | None):
+        return self.client.indices.analyze(index=index, body=body)
+
+    def indexed_ids(self) -> dict[str, Any]:
+        """Every document id in the live index with its `updated_at`."""
+        return dict(self._call(lambda: list(self._scan_ids(self.alias))))
+
+
+class OpenSearchEngine(SearchEngine):
+    def _make_client(self):
+        from opensearchpy import OpenSearch
+
+        return OpenSearch(self.config.url, timeout=10, max_retries=0, retry_on_timeout=False)
+
+    def _errors(self):
+        from opensearchpy.exceptions import OpenSearchException
+
+        return (OpenSearchException, ConnectionError, OSError)
+
+    def _create(self, name, body):
+        self.client.indices.create(index=name, body=body)
+
+    def _search(self, index, body, timeout):
+        return self.client.search(index=index, body={**body, "timeout": timeout})
+
+    def _update_aliases(self, actions):
+        self.client.indices.update_aliases(body={"actions": actions})
+
+    def _bulk(self, actions, chunk_size, require_alias):
+        from opensearchpy import helpers
+
+        extra = {"require_alias": "true"} if require_alias else {}
+        return helpers.bulk(self.client, actions, chunk_size=chunk_size, raise_on_error=False, max_retries=3, params=extra)
+
+    def _scan_ids(self, index):
+        from opensearchpy import helpers
+
+        for hit in helpers.scan(self.client, index=index, query={"_source": ["updated_at"]}, size=1000):
+            yield hit["_id"], hit["_source"].get("updated_at")
+
+
+class ElasticsearchEngine(SearchEngine):
+    # The Elasticsearch 8/9 clients take body keys as keyword arguments.
+    _RENAMED = {"from": "from_", "_source": "source"}
+
+    def _make_client(self):
+        from elasticsearch import Elasticsearch
+
+        return Elasticsearch(self.config.url, request_timeout=10, max_retries=0, retry_on_timeout=False)
+
+    def _errors(self):
+        from elastic_transport import TransportError
+        from elasticsearch import ApiError
+
+        return (ApiError, TransportError, ConnectionError, OSError)
+
+    def _create(self, name, body):
+        self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
+
+    def _search(self, index, body, timeout):
+        kwargs = {self._RENAMED.get(key, key): value for key, value in body.items()}
+        return self.client.search(index=index, timeout=timeout, **kwargs).body
+
+    def _update_aliases(self, actions):
+        self.client.indices.update_aliases(actions=actions)
+
+    def _analyze(self, body, index):
+        return self.client.indices.analyze(index=index, **body).body
+
+    def _bulk(self, actions, chunk_size, require_alias):
+        from elasticsearch import helpers
+
+        extra = {"require_alias": True} if require_alias else {}
+        return helpers.bulk(self.client, actions, chunk_size=chunk_size, raise_on_error=False, max_retries=3, **extra)
+
+    def _scan_ids(self, index):
+        from elasticsearch import helpers
+
+        for hit in helpers.scan(self.client, index=index, query={"_source": ["updated_at"]}, size=1000):
+            yield hit["_id"], hit["_source"].get("updated_at")
+
+
+ENGINES = {"opensearch": OpenSearchEngine, "elasticsearch": ElasticsearchEngine}
+
+
+def current_config() -> EngineConfig | None:
+    if not settings.SEARCH_URL:
+        return None
+    if settings.SEARCH_ENGINE not in ENGINES:
+        raise ValueError(f"SEARCH_ENGINE must be one of {', '.join(ENGINES)}, not {settings.SEARCH_ENGINE!r}")
+    return EngineConfig(settings.SEARCH_URL, settings.SEARCH_ENGINE, settings.SEARCH_INDEX_PREFIX)
+
+
+@lru_cache(maxsize=4)
+def _engine_for(config: EngineConfig) -> SearchEngine:
+    return ENGINES[config.engine](config)
+
+
+def get_engine() -> SearchEngine | None:
+    """The configured engine, or None when SEARCH_URL is unset (the fallback serves)."""
+    config = current_config()
+    return _engine_for(config) if config else None

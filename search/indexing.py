@@ -1,0 +1,223 @@
+"""Keeping the index equal to the database: the outbox, its delivery, rebuild, reconcile."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from learning_centres.models import CaseStudyPage
+
+from .documents import CASE_STUDY, CENTRE, all_documents, documents_for_pages, searchable_case_studies, searchable_centres
+from .documents import document_id as make_document_id
+from .engine import EngineUnavailable, SearchEngine, get_engine
+from .mapping import index_body
+from .models import PendingIndexUpdate
+from .synonyms import synonym_rules
+
+logger = logging.getLogger(__name__)
+MAX_BACKOFF = datetime.timedelta(hours=1)
+
+
+def backoff(attempts: int) -> datetime.timedelta:
+    """5 s, 10 s, 20 s … capped at an hour."""
+    return min(datetime.timedelta(seconds=5 * 2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+
+
+# --- the outbox ----------------------------------------------------------------------------
+
+
+def enqueue(page_ids: Iterable[int], reason: str) -> None:
+    """Record that these pages must be (re)indexed or removed, in the caller's transaction,
+    and try to deliver once the transaction commits. No engine configured: nothing to do
+    (a rebuild populates a newly configured engine)."""
+    if get_engine() is None:
+        return
+    now = timezone.now()
+    for page_id in set(page_ids):
+        updated = PendingIndexUpdate.objects.filter(page_id=page_id).update(
+            reason=reason, version=F("version") + 1, next_attempt_at=now, enqueued_at=now
+        )
+        if not updated:
+            PendingIndexUpdate.objects.create(page_id=page_id, reason=reason, next_attempt_at=now, enqueued_at=now)
+    transaction.on_commit(deliver_quietly)
+
+
+def deliver_quietly() -> None:
+    try:
+        deliver_due()
+    except Exception:  # noqa: BLE001 - the editor's action has committed; the worker retries
+        logger.exception("Search index delivery failed; the queue keeps the updates")
+
+
+@dataclass
+class DeliveryReport:
+    delivered: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+def deliver_due(limit: int = 500, engine: SearchEngine | None = None) -> DeliveryReport:
+    """Reindex the pages of due outbox rows; remove the rows that were delivered."""
+    report = DeliveryReport()
+    engine = engine or get_engine()
+    if engine is None:
+        return report
+    rows = list(PendingIndexUpdate.objects.filter(next_attempt_at__lte=timezone.now()).order_by("next_attempt_at")[:limit])
+    if not rows:
+        return report
+    versions = {row.page_id: row.version for row in rows}
+    failed_pages: dict[int, str] = {}
+    try:
+        to_index, to_delete = documents_for_pages(versions)
+        actions = [{"_op_type": "index", "_index": engine.alias, "_id": doc_id, "_source": doc} for doc_id, doc in to_index.items()]
+        actions += [{"_op_type": "delete", "_index": engine.alias, "_id": doc_id} for doc_id in to_delete]
+        _ok, item_errors = engine.bulk(actions, require_alias=True)
+        for error in item_errors:
+            operation, detail = next(iter(error.items()))
+            if operation == "delete" and detail.get("status") == 404:
+                continue  # already gone: that is what we wanted
+            page_id = int(str(detail.get("_id", "")).rsplit("-", 1)[-1] or 0)
+            failed_pages[page_id] = str(detail.get("error") or detail)[:500]
+    except EngineUnavailable as error:
+        failed_pages = {page_id: str(error)[:500] for page_id in versions}
+
+    now = timezone.now()
+    for row in rows:
+        if row.page_id in failed_pages:
+            row.attempts += 1
+            row.last_error = failed_pages[row.page_id]
+            row.next_attempt_at = now + backoff(row.attempts)
+            # Only if nobody enqueued a newer change meanwhile (that one is due now).
+            PendingIndexUpdate.objects.filter(pk=row.pk, version=row.version).update(
+                attempts=row.attempts, last_error=row.last_error, next_attempt_at=row.next_attempt_at
+            )
+            report.failed += 1
+            report.errors.append(f"page {row.page_id}: {row.last_error}")
+        else:
+            PendingIndexUpdate.objects.filter(pk=row.pk, version=versions[row.page_id]).delete()
+            report.delivered += 1
+    return report
+
+
+# --- rebuild -------------------------------------------------------------------------------
+
+
+@dataclass
+class RebuildReport:
+    index: str
+    documents: int
+    seconds: float
+    old_indices: list[str]
+    errors: list[str]
+    repaired: int = 0
+
+
+def rebuild(
+    engine: SearchEngine | None = None,
+    chunk_size: int = 500,
+    progress: Callable[[int, int], None] | None = None,
+    before_swap: Callable[[str], None] | None = None,
+) -> RebuildReport:
+    """Build a new versioned index from the database, then point the alias at it in one
+    atomic step and delete the old one. Searches keep using the old index until the swap;
+    if anything fails before it, the old index keeps serving and the new one is removed."""
+    engine = engine or get_engine()
+    if engine is None:
+        raise EngineUnavailable("SEARCH_URL is not set: there is no search engine to build an index in.")
+    started = timezone.now()
+    name = engine.new_index_name()
+    engine.create_index(name, index_body(synonym_rules()))
+    try:
+        total = searchable_centres().count() + searchable_case_studies().count()
+        done = 0
+
+        def actions():
+            nonlocal done
+            for doc_id, doc in all_documents(chunk_size=chunk_size):
+                yield {"_op_type": "index", "_index": name, "_id": doc_id, "_source": doc}
+                done += 1
+                if progress and (done % chunk_size == 0 or done == total):
+                    progress(done, total)
+
+        indexed, errors = engine.bulk(actions(), chunk_size=chunk_size)
+        if errors:
+            raise EngineUnavailable(f"{len(errors)} documents were rejected, e.g. {errors[0]}")
+        engine.refresh(name)
+        if before_swap:
+            before_swap(name)
+        old = engine.point_alias_at(name)
+    except BaseException:
+        engine.delete_index(name)
+        raise
+    for stale in set(engine.versioned_indices()) - {name}:
+        engine.delete_index(stale)
+    # The new index was read from the database after these changes were recorded.
+    PendingIndexUpdate.objects.filter(enqueued_at__lt=started).delete()
+    # Changes published while the new index was being filled went to the old one.
+    repaired = reconcile(engine=engine, repair=True).repaired
+    seconds = (timezone.now() - started).total_seconds()
+    return RebuildReport(index=name, documents=indexed, seconds=seconds, old_indices=old, errors=[], repaired=repaired)
+
+
+# --- reconcile -----------------------------------------------------------------------------
+
+
+@dataclass
+class Drift:
+    missing: set[str] = field(default_factory=set)
+    extra: set[str] = field(default_factory=set)
+    stale: set[str] = field(default_factory=set)
+    repaired: int = 0
+
+    @property
+    def total(self) -> int:
+        return len(self.missing) + len(self.extra) + len(self.stale)
+
+
+def expected_documents() -> dict[str, datetime.datetime | None]:
+    """Document ids the database says should be searchable, with their last publication."""
+    centres = dict(searchable_centres().values_list("path", "pk"))
+    expected = {make_document_id(CENTRE, pk): updated for pk, updated in searchable_centres().values_list("pk", "last_published_at")}
+    for pk, path, updated in searchable_case_studies().values_list("pk", "path", "last_published_at"):
+        if path[: -CaseStudyPage.steplen] in centres:
+            expected[make_document_id(CASE_STUDY, pk)] = updated
+    return expected
+
+
+def _same_time(stored, expected: datetime.datetime | None) -> bool:
+    if expected is None or stored is None:
+        return stored is None and expected is None
+    return abs(datetime.datetime.fromisoformat(str(stored)) - expected) < datetime.timedelta(milliseconds=1)
+
+
+def reconcile(engine: SearchEngine | None = None, repair: bool = False) -> Drift:
+    """Compare the ids (and publication times) in the database and the index; optionally
+    repair the drift by reindexing or deleting exactly the pages that differ."""
+    engine = engine or get_engine()
+    if engine is None:
+        raise EngineUnavailable("SEARCH_URL is not set: there is no index to reconcile.")
+    expected = expected_documents()
+    indexed = engine.indexed_ids()
+    drift = Drift(
+        missing=set(expected) - set(indexed),
+        extra=set(indexed) - set(expected),
+        stale={doc_id for doc_id in set(expected) & set(indexed) if not _same_time(indexed[doc_id], expected[doc_id])},
+    )
+    if repair and drift.total:
+        page_ids = {int(doc_id.rsplit("-", 1)[1]) for doc_id in drift.missing | drift.extra | drift.stale}
+        with transaction.atomic():
+            for page_id in page_ids:
+                now = timezone.now()
+                PendingIndexUpdate.objects.update_or_create(
+                    page_id=page_id, defaults={"reason": "reconcile", "next_attempt_at": now, "enqueued_at": now}
+                )
+        report = deliver_due(limit=len(page_ids) + 1000, engine=engine)
+        engine.refresh()
+        drift.repaired = report.delivered
+    return drift

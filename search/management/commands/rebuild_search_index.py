@@ -1,0 +1,39 @@
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from search.engine import EngineUnavailable
+from search.indexing import rebuild
+
+
+class Command(BaseCommand):
+    help = "Build a new search index from the database, swap the alias to it atomically and delete the old one."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--chunk-size", type=int, default=500, help="Documents per bulk request (default 500).")
+
+    def handle(self, *args, chunk_size: int, verbosity: int, **options):
+        show = verbosity >= 1 and sys.stderr.isatty()
+
+        def progress(done: int, total: int) -> None:
+            if show:
+                width = 30
+                filled = int(width * done / max(total, 1))
+                sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+                sys.stderr.flush()
+
+        try:
+            report = rebuild(chunk_size=chunk_size, progress=progress)
+        except EngineUnavailable as error:
+            raise CommandError(f"Rebuild failed; the previous index keeps serving. {error}") from error
+        if show:
+            sys.stderr.write("\n")
+        if verbosity >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Indexed {report.documents} documents into {report.index} in {report.seconds:.1f} s "
+                    f"({report.documents / max(report.seconds, 0.001):.0f}/s); alias moved from {', '.join(report.old_indices) or 'nothing'}."
+                )
+            )
+            if report.repaired:
+                self.stdout.write(f"Caught up with {report.repaired} changes published during the rebuild.")

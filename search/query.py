@@ -1,0 +1,144 @@
+"""The query service: a typed query in, a typed result out, whichever backend answers.
+
+Visitor input only ever becomes `match`/`match_phrase` clauses on fields named here (never
+`query_string`), is length-capped, and pagination is bounded by the index's result window.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from elasticsearch import dsl
+
+from .engine import SearchEngine
+from .mapping import FACET_FIELDS, SEARCH_FIELDS
+from .text import normalise, segment
+
+MAX_QUERY_LENGTH = 200
+PAGE_SIZE = 10
+MAX_RESULT_WINDOW = 10_000
+_TERM = re.compile(r'(-?)"([^"]+)"|(-?)(\S+)')
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    kinds: tuple[str, ...] = ("case_study",)
+    sort: str = "relevance"  # or "newest"
+    page: int = 1
+    page_size: int = PAGE_SIZE
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.page_size
+
+
+@dataclass
+class Hit:
+    id: str
+    page_id: int
+    kind: str
+    score: float | None
+    source: dict
+    highlight: dict[str, list[str]]
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[str, int]]]
+    took_ms: int | None = None
+
+
+def parse_terms(text: str) -> tuple[list[str], list[str]]:
+    """Split a visitor's query into required and excluded chunks ("quoted phrases" kept)."""
+    required, excluded = [], []
+    for match in _TERM.finditer(text[:MAX_QUERY_LENGTH]):
+        negative = match.group(1) or match.group(3)
+        chunk = normalise(match.group(2) or match.group(4) or "").strip('"')
+        if not chunk or chunk == "-":
+            continue
+        (excluded if negative else required).append(chunk)
+    return required, excluded
+
+
+def chunk_query(chunk: str) -> dsl.Query:
+    """One chunk must match: as our segmented words (exact phrase scores highest, all words
+    in any order next) or, as a finer net, as a phrase of the engine's own Thai segmentation."""
+    words = segment(chunk)
+    if not words:
+        return dsl.Q("match_none")
+    should = []
+    for name, boost in SEARCH_FIELDS.items():
+        should.append(dsl.Q("match_phrase", **{name: {"query": words, "boost": boost * 2}}))
+        should.append(dsl.Q("match", **{name: {"query": words, "operator": "and", "boost": boost}}))
+        should.append(dsl.Q("match_phrase", **{f"{name}.icu": {"query": chunk, "boost": boost * 0.5}}))
+    return dsl.Q("bool", should=should, minimum_should_match=1)
+
+
+def text_query(text: str) -> dsl.Query:
+    required, excluded = parse_terms(text)
+    if not required and not excluded:
+        return dsl.Q("match_all")
+    return dsl.Q(
+        "bool",
+        must=[chunk_query(chunk) for chunk in required] or [dsl.Q("match_all")],
+        must_not=[chunk_query(chunk) for chunk in excluded],
+    )
+
+
+def filter_clauses(filters: dict[str, tuple[str, ...]], skip: str | None = None) -> list[dsl.Query]:
+    """Values of one facet combine with OR, different facets with AND."""
+    return [dsl.Q("terms", **{name: list(values)}) for name, values in filters.items() if values and name != skip and name in FACET_FIELDS]
+
+
+def build_body(query: SearchQuery, facet_size: int = 80) -> dict:
+    search = dsl.Search().query(text_query(query.text)).filter("terms", kind=list(query.kinds))
+    # Filters go in post_filter so each facet can count as if its own filter were off
+    # (multi-select facets); each facet's aggregation applies the other facets' filters.
+    active = filter_clauses(query.filters)
+    if active:
+        search = search.post_filter(dsl.Q("bool", filter=active))
+    for name in FACET_FIELDS:
+        if name == "kind":
+            continue
+        others = filter_clauses(query.filters, skip=name)
+        bucket = search.aggs.bucket(f"{name}_filter", "filter", dsl.Q("bool", filter=others) if others else dsl.Q("match_all"))
+        bucket.bucket(name, "terms", field=name, size=facet_size)
+    if query.sort == "newest":
+        search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
+    search = (
+        search.highlight_options(
+            type="fvh", fragment_size=160, number_of_fragments=2, pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html"
+        )
+        .highlight("title", number_of_fragments=0)
+        .highlight("summary")
+        .highlight("body")
+    )
+    search = search.extra(track_total_hits=True)
+    search = search[query.offset : min(query.offset + query.page_size, MAX_RESULT_WINDOW)]
+    return search.to_dict()
+
+
+def run(engine: SearchEngine, query: SearchQuery) -> SearchResult:
+    response = engine.search(build_body(query))
+    hits = [
+        Hit(
+            id=hit["_id"],
+            page_id=hit["_source"]["page_id"],
+            kind=hit["_source"]["kind"],
+            score=hit.get("_score"),
+            source=hit["_source"],
+            highlight=hit.get("highlight", {}),
+        )
+        for hit in response["hits"]["hits"]
+    ]
+    facets = {
+        name: [(str(bucket["key"]), bucket["doc_count"]) for bucket in response["aggregations"][f"{name}_filter"][name]["buckets"]]
+        for name in FACET_FIELDS
+        if f"{name}_filter" in response.get("aggregations", {})
+    }
+    return SearchResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets, took_ms=response.get("took"))

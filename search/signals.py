@@ -1,0 +1,85 @@
+"""Every change that alters what a visitor can find reaches the outbox (search.indexing).
+
+Publish, unpublish, move and delete of centres and case studies, and edits to the things
+documents copy from (a centre's fields reach its case studies; an LAO, district, province
+or focus area reaches every document that names it).
+"""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from learning_centres.models import (
+    CaseStudyPage,
+    District,
+    FocusArea,
+    LearningCentrePage,
+    LocalAdministrativeOrganisation,
+    Province,
+)
+
+from .indexing import enqueue
+
+INDEXED_PAGE_TYPES = (CaseStudyPage, LearningCentrePage)
+
+
+def _with_case_studies(centres) -> set[int]:
+    page_ids: set[int] = set()
+    for centre in centres:
+        page_ids.add(centre.pk)
+        page_ids.update(CaseStudyPage.objects.descendant_of(centre).values_list("pk", flat=True))
+    return page_ids
+
+
+def _affected(page) -> set[int]:
+    page = page.specific
+    if isinstance(page, LearningCentrePage):
+        return _with_case_studies([page])
+    if isinstance(page, CaseStudyPage):
+        return {page.pk}
+    return set(CaseStudyPage.objects.descendant_of(page).values_list("pk", flat=True)) | set(
+        LearningCentrePage.objects.descendant_of(page).values_list("pk", flat=True)
+    )
+
+
+@receiver(page_published)
+def page_was_published(sender, instance, **kwargs):
+    enqueue(_affected(instance), "publish")
+
+
+@receiver(page_unpublished)
+def page_was_unpublished(sender, instance, **kwargs):
+    enqueue(_affected(instance), "unpublish")
+
+
+@receiver(post_page_move)
+def page_was_moved(sender, instance, **kwargs):
+    enqueue(_affected(instance), "move")
+
+
+@receiver(post_delete)
+def page_was_deleted(sender, instance, **kwargs):
+    if isinstance(instance, INDEXED_PAGE_TYPES):
+        enqueue({instance.pk}, "delete")
+
+
+@receiver(post_save, sender=LocalAdministrativeOrganisation)
+def lao_was_edited(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        enqueue(_with_case_studies(LearningCentrePage.objects.filter(lao=instance)), "lao edit")
+
+
+@receiver(post_save, sender=Province)
+@receiver(post_save, sender=District)
+def place_was_edited(sender, instance, created, raw=False, **kwargs):
+    if created or raw:
+        return
+    centres = LearningCentrePage.objects.filter(**{sender._meta.model_name: instance})
+    enqueue(_with_case_studies(centres), "place edit")
+
+
+@receiver(post_save, sender=FocusArea)
+def focus_area_was_edited(sender, instance, created, raw=False, **kwargs):
+    if not created and not raw:
+        enqueue(CaseStudyPage.objects.filter(focus_areas=instance).values_list("pk", flat=True), "area edit")

@@ -1,0 +1,110 @@
+"""The one Thai/English text normaliser and segmenter of the portal.
+
+Indexing, querying and the database fallback all call these functions, so a word is cut the
+same way wherever it is stored or looked for. Thai has no spaces between words: we segment
+with PyThaiNLP's dictionary-based `newmm` tokenizer, extended with place names (geothai),
+programme names and the abbreviations LAO staff type, and join the tokens with spaces.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pythainlp.util import normalize as thai_normalize
+from pythainlp.util import thai_digit_to_arabic_digit
+
+# Zero-width characters glue words together in copied text; treat them as word breaks.
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# The dots of Thai abbreviations (อบต., รพ.สต., พ.ศ.) go, so อบต. and อบต are one token.
+_THAI_ABBREVIATION_DOT = re.compile(r"(?<=[\u0e01-\u0e2e])\.")
+_SPACES = re.compile(r"\s+")
+# A token worth indexing has a letter or digit; punctuation and spaces are not words.
+_WORDLIKE = re.compile(r"[\w\u0e01-\u0e5b]")
+
+# Names and terms that PyThaiNLP's word list lacks or cuts apart. Abbreviations are listed
+# without dots because normalise() removes them.
+PROGRAMME_TERMS = (
+    "โคกหนองนาโมเดล",
+    "อปท",
+    "อบต",
+    "อบจ",
+    "ศพด",
+    "รพสต",
+    "สสส",
+    "สถ",
+    "อสม",
+    "อสส",
+    "กทม",
+    "พศ",
+    "คศ",
+    "สปสช",
+    "พม",
+)
+
+
+WORD_MARK = "\u200b"  # zero-width space: invisible in snippets, a word break to the index
+
+
+def _clean(text: str, *, lowercase: bool) -> str:
+    text = _ZERO_WIDTH.sub(" ", text or "")
+    text = thai_normalize(text)
+    text = thai_digit_to_arabic_digit(text)
+    text = unicodedata.normalize("NFC", text)
+    if lowercase:
+        text = text.lower()
+    text = _THAI_ABBREVIATION_DOT.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def normalise(text: str) -> str:
+    """Canonical form of any text: Thai spelling fixed (เเ→แ, นํ้า→น้ำ), zero-width
+    characters as spaces, Thai digits as Arabic, NFC (never NFKC, which splits ำ and breaks
+    segmentation), lowercase, abbreviation dots removed, single spaces."""
+    return _clean(text, lowercase=True)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import geothai
+    from pythainlp.corpus import thai_words
+    from pythainlp.tokenize import Tokenizer
+
+    words = set(thai_words()) | set(PROGRAMME_TERMS)
+    for province in geothai.provinces():
+        words.add(province.name_th)
+        for district in geothai.districts(province.code):
+            words.add(district.name_th)
+            words.update(subdistrict.name_th for subdistrict in geothai.subdistricts(district.code))
+    return Tokenizer(custom_dict=words, engine="newmm", keep_whitespace=True)
+
+
+def tokens(text: str) -> list[str]:
+    """Normalised words of `text`, in order, without spaces or punctuation."""
+    text = normalise(text)
+    if not text:
+        return []
+    return [token for token in _tokenizer().word_tokenize(text) if _WORDLIKE.search(token)]
+
+
+def segment(text: str) -> str:
+    """`text` normalised and cut into words joined by single spaces: the form stored in the
+    index's segmented fields and in the fallback's full-text table."""
+    return " ".join(tokens(text))
+
+
+def mark_words(text: str) -> str:
+    """`text` as stored in the index: normalised like normalise() but keeping letter case,
+    with an invisible WORD_MARK between adjacent words so that the engine splits Thai exactly
+    where we do, while highlighted snippets still read as the original text."""
+    parts: list[str] = []
+    previous_is_word = False
+    for token in _tokenizer().word_tokenize(_clean(text, lowercase=False)):
+        if token.isspace():
+            parts.append(" ")
+            previous_is_word = False
+            continue
+        if previous_is_word:
+            parts.append(WORD_MARK)
+        parts.append(token)
+        previous_is_word = True
+    return "".join(parts)

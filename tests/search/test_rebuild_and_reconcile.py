@@ -1,0 +1,100 @@
+"""Rebuilds never take search offline; reconcile finds and repairs drift."""
+
+import threading
+import time
+
+import pytest
+
+from django.core.management import call_command
+
+from learning_centres.demo import load_demo_content
+from search.documents import document_id
+from search.indexing import rebuild, reconcile
+from search.query import SearchQuery, run
+
+from .conftest import index_now
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_index(search_engine):
+    load_demo_content(limit=12)
+    rebuild(search_engine)
+    return search_engine
+
+
+def test_rebuild_swaps_the_alias_and_deletes_the_old_index(demo_index):
+    before = demo_index.alias_targets()
+    report = rebuild(demo_index)
+    assert demo_index.alias_targets() == [report.index] != before
+    assert demo_index.versioned_indices() == [report.index]
+    assert report.documents == 12 + 14  # case studies + centres
+
+
+def test_searches_keep_answering_during_a_rebuild(demo_index):
+    expected = run(demo_index, SearchQuery(text="ผู้สูงอายุ")).total
+    assert expected > 0
+    failures, answers, stop = [], [], threading.Event()
+
+    def search_continuously():
+        while not stop.is_set():
+            try:
+                answers.append(run(demo_index, SearchQuery(text="ผู้สูงอายุ")).total)
+            except Exception as error:  # noqa: BLE001 - any failure is what we count
+                failures.append(error)
+
+    worker = threading.Thread(target=search_continuously)
+    worker.start()
+    try:
+        rebuild(demo_index, before_swap=lambda name: time.sleep(0.5), chunk_size=5)
+    finally:
+        stop.set()
+        worker.join()
+    assert failures == []
+    assert len(answers) > 5
+    assert set(answers) == {expected}
+
+
+def test_an_interrupted_rebuild_leaves_the_old_index_serving(demo_index):
+    serving = demo_index.alias_targets()
+
+    def interrupt(name):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        rebuild(demo_index, before_swap=interrupt)
+    assert demo_index.alias_targets() == serving
+    assert demo_index.versioned_indices() == serving  # the half-built index is gone
+    assert run(demo_index, SearchQuery(text="ผู้สูงอายุ")).total > 0
+    rebuild(demo_index)  # and a rerun succeeds
+
+
+def test_reconcile_finds_and_repairs_injected_drift(demo_index):
+    from learning_centres.models import CaseStudyPage
+
+    pages = list(CaseStudyPage.objects.live().order_by("pk")[:2])
+    lost, outdated = document_id("case_study", pages[0].pk), document_id("case_study", pages[1].pk)
+    index = demo_index.alias_targets()[0]
+    demo_index.client.delete(index=index, id=lost, refresh=True)
+    demo_index.client.update(index=index, id=outdated, body={"doc": {"updated_at": "2001-01-01T00:00:00+00:00"}}, refresh=True)
+    demo_index.client.index(index=index, id="case_study-999999", body={"kind": "case_study", "page_id": 999999}, refresh=True)
+
+    drift = reconcile(demo_index)
+    assert (drift.missing, drift.extra, drift.stale) == ({lost}, {"case_study-999999"}, {outdated})
+
+    repaired = reconcile(demo_index, repair=True)
+    assert repaired.repaired == 3
+    assert reconcile(demo_index).total == 0
+
+
+def test_reconcile_command_reports_and_repairs(demo_index, capsys, settings):
+    index = demo_index.alias_targets()[0]
+    demo_index.client.index(index=index, id="centre-424242", body={"kind": "centre", "page_id": 424242}, refresh=True)
+    call_command("reconcile_search_index")
+    assert "in index but not searchable: 1" in capsys.readouterr().out
+    call_command("reconcile_search_index", "--repair")
+    index_now(demo_index)
+    call_command("reconcile_search_index")
+    out = capsys.readouterr().out
+    assert "missing from index: 0" in out and "in index but not searchable: 0" in out

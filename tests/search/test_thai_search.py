@@ -1,0 +1,108 @@
+"""Thai and English queries find what they should, and only that."""
+
+import pytest
+
+from django.core.management import call_command
+
+from search.models import SearchSynonym
+from search.query import SearchQuery, run
+from tests.learning_centres.factories import CaseStudyPageFactory
+
+from .conftest import index_now
+
+pytestmark = pytest.mark.django_db
+
+
+def publish_case(centre, title, text, **kwargs):
+    page = CaseStudyPageFactory(parent=centre, title=title, summary="สรุป", context_and_problem=f"<p>{text}</p>", **kwargs)
+    page.save_revision().publish()
+    return page
+
+
+def titles(engine, text, **kwargs) -> set[str]:
+    return {hit.source["title"].replace("\u200b", "") for hit in run(engine, SearchQuery(text=text, **kwargs)).hits}
+
+
+@pytest.fixture
+def corpus(search_engine, centre):
+    publish_case(centre, "เยี่ยมบ้าน", "อาสาสมัครเยี่ยมบ้านผู้สูงอายุที่ติดเตียงทุกสัปดาห์")
+    publish_case(centre, "ซ้อมอพยพ", "ชุมชนซ้อมรับมือภัยพิบัติน้ำป่าไหลหลากก่อนฤดูฝน")
+    publish_case(centre, "สภาองค์กร", "บทบาทขององค์กรปกครองส่วนท้องถิ่นในการวางแผนร่วมกับประชาชน")
+    publish_case(centre, "พยาบาลชุมชน", "พยาบาลวิชาชีพออกตรวจนาฬิกาชีวิตของผู้ป่วยเบาหวาน")
+    publish_case(centre, "ปีงบประมาณ", "เริ่มดำเนินการในปีงบประมาณ ๒๕๖๗ ด้วยงบของตำบล")
+    publish_case(centre, "ตำบลต้นแบบ", "องค์การบริหารส่วนตำบลจัดตั้งศูนย์พัฒนาเด็กเล็กแห่งใหม่")
+    publish_case(centre, "ช่องว่างซ่อน", "ผู้ดูแล\u200bผู้สูงวัย\u200bในชุมชน")
+    index_now(search_engine)
+    return search_engine
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ผู้สูงอายุ", "เยี่ยมบ้าน"),
+        ("ภัยพิบัติ", "ซ้อมอพยพ"),
+        ("ท้องถิ่น", "สภาองค์กร"),  # a word inside the compound องค์กรปกครองส่วนท้องถิ่น
+    ],
+)
+def test_one_thai_word_inside_unspaced_text_is_found(corpus, query, expected):
+    assert expected in titles(corpus, query)
+
+
+@pytest.mark.parametrize("query", ["ยา", "นา", "ชีว"])
+def test_letters_inside_another_word_do_not_match(corpus, query):
+    # พยาบาล contains ยา, นาฬิกา contains นา, ชีวิต contains ชีว: none is that word.
+    assert "พยาบาล\u200bชุมชน".replace("\u200b", "") not in titles(corpus, query)
+
+
+def test_thai_digits_match_arabic_digits_both_ways(corpus):
+    assert "ปีงบประมาณ" in titles(corpus, "2567")
+    assert "ปีงบประมาณ" in titles(corpus, "๒๕๖๗")
+
+
+def test_a_phrase_query_matches_in_order(corpus):
+    assert titles(corpus, "ซ้อมรับมือภัยพิบัติ") == {"ซ้อมอพยพ"}
+
+
+def test_every_chunk_of_the_query_must_match(corpus):
+    assert titles(corpus, "ผู้สูงอายุ ภัยพิบัติ") == set()
+    assert titles(corpus, "ชุมชน -ภัยพิบัติ") >= {"ช่องว่างซ่อน"}
+    assert "ซ้อมอพยพ" not in titles(corpus, "ชุมชน -ภัยพิบัติ")
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("อบต.", "ตำบลต้นแบบ"),
+        ("อบต", "ตำบลต้นแบบ"),
+        ("ศพด.", "ตำบลต้นแบบ"),
+        ("elderly", "เยี่ยมบ้าน"),
+        ("ผู้สูงวัย", "เยี่ยมบ้าน"),
+    ],
+)
+def test_abbreviations_and_synonyms_find_the_long_form(corpus, query, expected):
+    assert expected in titles(corpus, query)
+
+
+def test_zero_width_spaces_in_text_do_not_hide_words(corpus):
+    assert "ช่องว่างซ่อน" in titles(corpus, "ผู้ดูแล")
+
+
+def test_editors_synonyms_apply_after_a_rebuild(corpus):
+    assert "พยาบาลชุมชน" not in titles(corpus, "โรคหวาน")
+    SearchSynonym.objects.create(terms="โรคหวาน, เบาหวาน")
+    call_command("rebuild_search_index", verbosity=0)
+    assert "พยาบาลชุมชน" in titles(corpus, "โรคหวาน")
+
+
+def test_highlights_mark_the_matched_words(corpus):
+    result = run(corpus, SearchQuery(text="ภัยพิบัติ"))
+    snippet = " ".join(result.hits[0].highlight["body"])
+    assert "<mark>ภัยพิบัติ</mark>" in snippet.replace("\u200b", "")
+
+
+def test_highlights_escape_html_from_content(search_engine, centre):
+    publish_case(centre, "สคริปต์", "ผู้สูงอายุ &lt;script&gt;alert(1)&lt;/script&gt;")
+    index_now(search_engine)
+    snippet = " ".join(run(search_engine, SearchQuery(text="ผู้สูงอายุ")).hits[0].highlight["body"])
+    assert "<script>" not in snippet
+    assert "&lt;script&gt;" in snippet
