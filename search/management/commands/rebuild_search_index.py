@@ -29,10 +29,12 @@ class Command(BaseCommand):
         if show:
             sys.stderr.write("\n")
         if verbosity >= 1:
+            rate = report.documents / max(report.seconds, 0.001)
+            previous = ", ".join(report.old_indices) or "nothing"
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Indexed {report.documents} documents into {report.index} in {report.seconds:.1f} s "
-                    f"({report.documents / max(report.seconds, 0.001):.0f}/s); alias moved from {', '.join(report.old_indices) or 'nothing'}."
+                    f"({rate:.0f}/s); alias moved from {previous}."
                 )
             )
             if report.repaired:
