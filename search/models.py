@@ -50,3 +50,18 @@ class SearchSynonym(models.Model):
 
     def term_list(self) -> list[str]:
         return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+
+class ZeroResultQuery(models.Model):
+    """A normalised query that found nothing, and how often (see search.analytics)."""
+
+    query_string = models.CharField(max_length=255, unique=True)
+    hits = models.PositiveIntegerField(default=1)
+    first_seen = models.DateTimeField(auto_now_add=True)
+    last_seen = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "คำค้นที่ไม่พบผลลัพธ์"
+
+    def __str__(self) -> str:
+        return self.query_string

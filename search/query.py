@@ -142,3 +142,26 @@ def run(engine: SearchEngine, query: SearchQuery) -> SearchResult:
         if f"{name}_filter" in response.get("aggregations", {})
     }
     return SearchResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets, took_ms=response.get("took"))
+
+
+def suggest(engine: SearchEngine, prefix: str, limit: int = 8) -> list:
+    """Titles of case studies and centres whose words start with `prefix` (the completion
+    field holds each title from every word on), then matching focus areas and provinces."""
+    from .fallback import Suggestion
+    from .fallback import suggest as database_suggest
+
+    prefix = normalise(prefix)[:100]
+    if not prefix:
+        return []
+    body = {
+        "size": 0,
+        "_source": ["title", "url", "kind"],
+        "suggest": {"titles": {"prefix": prefix, "completion": {"field": "suggest", "size": limit, "skip_duplicates": True}}},
+    }
+    options = engine.search(body)["suggest"]["titles"][0]["options"]
+    found = [
+        Suggestion(label=option["_source"]["title"].replace("\u200b", ""), url=option["_source"]["url"], kind=option["_source"]["kind"])
+        for option in options
+    ]
+    taxonomy = [item for item in database_suggest(prefix, limit) if item.kind in ("focus_area", "province")]
+    return (taxonomy[:3] + found)[:limit]

@@ -1,9 +1,17 @@
-"""Admin: editors manage search synonyms (applied on the next index rebuild)."""
+"""Admin: search synonyms (applied on the next index rebuild) and the search reports."""
 
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, NumberColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SearchSynonym
+from .models import SearchSynonym, ZeroResultQuery
 
 
 class SearchSynonymViewSet(SnippetViewSet):
@@ -16,3 +24,66 @@ class SearchSynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SearchSynonymViewSet)
+
+
+class EditorReport(ReportView):
+    """Search reports for editors (anyone who may manage promoted results), not only
+    superusers like Wagtail's own "Search terms" report."""
+
+    header_icon = "search"
+    paginate_by = 50
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("wagtailsearchpromotions.change_searchpromotion"):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class FrequentQueriesReport(EditorReport):
+    page_title = "คำค้นยอดนิยม"
+    index_url_name = "frequent_queries"
+    index_results_url_name = "frequent_queries_results"
+    columns = [Column("query_string", label="คำค้น"), NumberColumn("_hits", label="จำนวนครั้ง")]
+    list_export = ["query_string", "_hits"]
+
+    def get_queryset(self):
+        return Query.get_most_popular()
+
+
+class ZeroResultQueriesReport(EditorReport):
+    page_title = "คำค้นที่ไม่พบผลลัพธ์"
+    index_url_name = "zero_result_queries"
+    index_results_url_name = "zero_result_queries_results"
+    columns = [
+        Column("query_string", label="คำค้น"),
+        NumberColumn("hits", label="จำนวนครั้ง"),
+        Column("last_seen", label="ค้นล่าสุด"),
+    ]
+    list_export = ["query_string", "hits", "last_seen"]
+
+    def get_queryset(self):
+        return ZeroResultQuery.objects.order_by("-hits", "-last_seen")
+
+
+@hooks.register("register_reports_menu_item")
+def register_frequent_queries_report():
+    return MenuItem("คำค้นยอดนิยม", reverse("frequent_queries"), name="frequent-queries", icon_name="search", order=901)
+
+
+@hooks.register("register_reports_menu_item")
+def register_zero_result_report():
+    return MenuItem("คำค้นที่ไม่พบผลลัพธ์", reverse("zero_result_queries"), name="zero-result-queries", icon_name="search", order=902)
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_urls():
+    return [
+        path("reports/frequent-queries/", FrequentQueriesReport.as_view(), name="frequent_queries"),
+        path("reports/frequent-queries/results/", FrequentQueriesReport.as_view(results_only=True), name="frequent_queries_results"),
+        path("reports/zero-result-queries/", ZeroResultQueriesReport.as_view(), name="zero_result_queries"),
+        path(
+            "reports/zero-result-queries/results/",
+            ZeroResultQueriesReport.as_view(results_only=True),
+            name="zero_result_queries_results",
+        ),
+    ]

@@ -1,0 +1,153 @@
+"""OpenAPI 3.1 description of the public search API, served at /api/schema/search.json."""
+
+from django.http import HttpRequest
+
+FACETS = ("area", "centre_type", "region", "province", "lao_type", "year", "keyword")
+
+
+def _facet_parameter(name: str) -> dict:
+    descriptions = {
+        "area": "Focus area slug (one of the eight basic areas), e.g. community-health-care.",
+        "centre_type": "elderly_care or child_development.",
+        "region": "north, northeast, central, east, west or south.",
+        "province": "Two-digit DOPA province code, e.g. 50 for Chiang Mai.",
+        "lao_type": "pao, city_municipality, town_municipality, subdistrict_municipality, sao, bangkok or pattaya.",
+        "year": "Year the practice started, Buddhist era (2567); CE years and Thai digits are converted.",
+        "keyword": "A free keyword of the case study.",
+    }
+    return {
+        "name": name,
+        "in": "query",
+        "required": False,
+        "description": descriptions[name] + " Repeat to combine values with OR; different parameters combine with AND.",
+        "schema": {"type": "array", "items": {"type": "string", "maxLength": 100}, "maxItems": 20},
+        "style": "form",
+        "explode": True,
+    }
+
+
+ERROR = {
+    "type": "object",
+    "required": ["error", "details"],
+    "properties": {"error": {"type": "string"}, "details": {"type": "array", "items": {"type": "string"}}},
+}
+FACET_VALUE = {
+    "type": "object",
+    "required": ["value", "label", "count"],
+    "properties": {"value": {"type": "string"}, "label": {"type": "string"}, "count": {"type": "integer", "minimum": 0}},
+}
+RESULT = {
+    "type": "object",
+    "required": ["id", "title", "url", "summary", "highlight", "centre", "province", "areas", "year"],
+    "properties": {
+        "id": {"type": "integer"},
+        "kind": {"type": "string", "enum": ["case_study", "centre"]},
+        "title": {"type": "string"},
+        "url": {"type": "string"},
+        "summary": {"type": "string"},
+        "highlight": {"type": "string", "description": "HTML: text escaped, matches wrapped in <mark>."},
+        "centre": {"type": ["string", "null"]},
+        "province": {"type": ["string", "null"]},
+        "areas": {"type": "array", "items": {"type": "object", "properties": {"slug": {"type": "string"}, "label": {"type": "string"}}}},
+        "year": {"type": ["integer", "null"], "description": "Buddhist era"},
+    },
+}
+
+
+def schema(request: HttpRequest | None = None) -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "LAO knowledge portal search API",
+            "version": "1.0.0",
+            "description": "Cross-LAO search of case studies in Thai and English. "
+            "Answers come from the search engine, or from the database when the engine is unavailable (`source`).",
+        },
+        "paths": {
+            "/api/search/": {
+                "get": {
+                    "operationId": "searchCaseStudies",
+                    "summary": "Search case studies with facets, highlights and a spelling suggestion",
+                    "parameters": [
+                        {
+                            "name": "q",
+                            "in": "query",
+                            "required": False,
+                            "description": 'Search text (Thai or English; cut at 200 characters). "Quoted phrases" and -exclusions work.',
+                            "schema": {"type": "string"},
+                        },
+                        *[_facet_parameter(name) for name in FACETS],
+                        {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": ["relevance", "newest"]}},
+                        {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
+                    ],
+                    "responses": {
+                        "200": {
+                            "description": "Results",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["count", "page", "num_pages", "results", "facets", "suggestion"],
+                                        "properties": {
+                                            "count": {"type": "integer", "minimum": 0},
+                                            "page": {"type": "integer"},
+                                            "num_pages": {"type": "integer"},
+                                            "results": {"type": "array", "items": RESULT},
+                                            "facets": {"type": "object", "additionalProperties": {"type": "array", "items": FACET_VALUE}},
+                                            "suggestion": {
+                                                "type": ["string", "null"],
+                                                "description": "“Did you mean” query, when one helps",
+                                            },
+                                            "promoted": {"type": "array", "items": {"type": "object"}},
+                                            "source": {"type": "string", "enum": ["engine", "fallback"]},
+                                        },
+                                    }
+                                }
+                            },
+                        },
+                        "400": {
+                            "description": "Invalid parameter (unknown facet value, sort or page)",
+                            "content": {"application/json": {"schema": ERROR}},
+                        },
+                    },
+                }
+            },
+            "/api/search/suggest/": {
+                "get": {
+                    "operationId": "suggest",
+                    "summary": "Search-as-you-type suggestions: case studies, centres, focus areas, provinces",
+                    "parameters": [{"name": "q", "in": "query", "required": False, "schema": {"type": "string"}}],
+                    "responses": {
+                        "200": {
+                            "description": "Suggestions",
+                            "content": {
+                                "application/json": {
+                                    "schema": {
+                                        "type": "object",
+                                        "required": ["suggestions"],
+                                        "properties": {
+                                            "suggestions": {
+                                                "type": "array",
+                                                "items": {
+                                                    "type": "object",
+                                                    "required": ["label", "url", "kind"],
+                                                    "properties": {
+                                                        "label": {"type": "string"},
+                                                        "url": {"type": "string"},
+                                                        "kind": {
+                                                            "type": "string",
+                                                            "enum": ["case_study", "centre", "focus_area", "province"],
+                                                        },
+                                                    },
+                                                },
+                                            }
+                                        },
+                                    }
+                                }
+                            },
+                        }
+                    },
+                }
+            },
+        },
+    }

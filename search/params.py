@@ -1,0 +1,109 @@
+"""Reading and checking the public search parameters, shared by the page, the API and
+the exports. Field names are never taken from the visitor: each parameter maps to a fixed
+index field, and each value is checked against what exists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pythainlp.util import thai_digit_to_arabic_digit
+
+from django.http import QueryDict
+
+from learning_centres.buddhist_era import to_buddhist_year
+from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
+
+from .query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, PAGE_SIZE, SearchQuery
+
+# public parameter → index field
+FACET_PARAMS = {
+    "area": "focus_areas",
+    "centre_type": "centre_type",
+    "region": "region",
+    "province": "province",
+    "lao_type": "lao_type",
+    "year": "year_be",
+    "keyword": "keywords",
+}
+FIELD_PARAMS = {index_field: param for param, index_field in FACET_PARAMS.items()}
+SORTS = ("relevance", "newest")
+MAX_VALUES_PER_FACET = 20
+MAX_PAGE = MAX_RESULT_WINDOW // PAGE_SIZE
+
+
+@dataclass
+class ParsedParams:
+    query: SearchQuery
+    errors: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+    @property
+    def filters(self) -> dict[str, tuple[str, ...]]:
+        return {FIELD_PARAMS[name]: values for name, values in self.query.filters.items()}
+
+
+def allowed_values(param: str) -> set[str] | None:
+    """The values a facet parameter accepts (None: any short text, e.g. keywords)."""
+    if param == "area":
+        return set(FocusArea.objects.values_list("slug", flat=True))
+    if param == "centre_type":
+        return set(CentreType.values)
+    if param == "region":
+        return set(Region.values)
+    if param == "province":
+        return set(Province.objects.values_list("code", flat=True))
+    if param == "lao_type":
+        return set(LAOType.values)
+    return None
+
+
+def _year_value(raw: str) -> str | None:
+    """A Buddhist-era year; a CE year is converted; Thai digits are fine."""
+    text = thai_digit_to_arabic_digit(raw).strip()
+    if not text.isdigit() or len(text) != 4:
+        return None
+    year = int(text)
+    if year < 2443:
+        year = to_buddhist_year(year)
+    return str(year) if 2443 <= year <= 2700 else None
+
+
+def parse(params: QueryDict) -> ParsedParams:
+    errors: list[str] = []
+    text = params.get("q", "") or ""
+    truncated = len(text) > MAX_QUERY_LENGTH
+    text = text[:MAX_QUERY_LENGTH]
+
+    filters: dict[str, tuple[str, ...]] = {}
+    for param, index_field in FACET_PARAMS.items():
+        raw_values = [value.strip() for value in params.getlist(param) if value.strip()]
+        if not raw_values:
+            continue
+        if len(raw_values) > MAX_VALUES_PER_FACET:
+            errors.append(f"{param}: at most {MAX_VALUES_PER_FACET} values")
+            raw_values = raw_values[:MAX_VALUES_PER_FACET]
+        allowed = allowed_values(param)
+        accepted = []
+        for raw in raw_values:
+            value = _year_value(raw) if param == "year" else raw[:100]
+            if value is None or (allowed is not None and value not in allowed):
+                errors.append(f"{param}: unknown value “{raw[:50]}”")
+            else:
+                accepted.append(value)
+        if accepted:
+            filters[index_field] = tuple(dict.fromkeys(accepted))
+
+    sort = params.get("sort") or "relevance"
+    if sort not in SORTS:
+        errors.append(f"sort: must be one of {', '.join(SORTS)}")
+        sort = "relevance"
+
+    page = 1
+    raw_page = params.get("page") or "1"
+    if not thai_digit_to_arabic_digit(raw_page).isdigit() or not 1 <= int(thai_digit_to_arabic_digit(raw_page)) <= MAX_PAGE:
+        errors.append(f"page: must be a whole number from 1 to {MAX_PAGE}")
+    else:
+        page = int(thai_digit_to_arabic_digit(raw_page))
+
+    query = SearchQuery(text=text, filters=filters, sort=sort, page=page)
+    return ParsedParams(query=query, errors=errors, truncated=truncated)

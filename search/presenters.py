@@ -1,0 +1,97 @@
+"""Turning a search outcome into what the page and the API show: labels for facet values
+in the visitor's language, clean titles, safe highlight snippets."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from django.utils.html import escape
+from django.utils.translation import get_language
+
+from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
+from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
+from learning_centres.models.registry import LAO_TYPE_NAMES_EN, REGION_NAMES_EN
+
+from .params import FIELD_PARAMS
+from .query import Hit
+from .service import SearchOutcome
+from .text import WORD_MARK
+
+FACET_ORDER = ("centre_type", "focus_areas", "region", "province", "lao_type", "year_be", "keywords")
+_ANY_TAG_BUT_MARK = re.compile(r"<(?!/?mark>)")
+
+
+def english() -> bool:
+    return (get_language() or "th").startswith("en")
+
+
+def clean(text: str | None) -> str:
+    return (text or "").replace(WORD_MARK, "")
+
+
+def safe_highlight(fragment: str) -> str:
+    """Highlights arrive HTML-escaped apart from <mark>; anything else is escaped again."""
+    fragment = clean(fragment)
+    if _ANY_TAG_BUT_MARK.search(fragment):
+        fragment = escape(fragment).replace("&lt;mark&gt;", "<mark>").replace("&lt;/mark&gt;", "</mark>")
+    return fragment
+
+
+@lru_cache(maxsize=2)
+def _names(language: str) -> dict[str, dict[str, str]]:
+    en = language == "en"
+    return {
+        "focus_areas": {a.slug: (a.name_en or a.name_th) if en else a.name_th for a in FocusArea.objects.all()},
+        "province": {p.code: (p.name_en or p.name_th) if en else p.name_th for p in Province.objects.all()},
+        "region": {r.value: REGION_NAMES_EN[r] if en else r.label for r in Region},
+        "lao_type": {t.value: LAO_TYPE_NAMES_EN[t] if en else t.label for t in LAOType},
+        "centre_type": {t.value: CENTRE_TYPE_NAMES_EN[t] if en else t.label for t in CentreType},
+    }
+
+
+def forget_labels() -> None:
+    _names.cache_clear()
+
+
+def label(field: str, value: str) -> str:
+    if field == "year_be":
+        return f"{int(value) - 543} (BE {value})" if english() else f"พ.ศ. {value}"
+    return _names("en" if english() else "th").get(field, {}).get(value, value)
+
+
+def facets(outcome: SearchOutcome, selected: dict[str, tuple[str, ...]]) -> dict[str, list[dict]]:
+    """Facets by public parameter name, each value with its label, count and whether it
+    is selected; selected values stay listed even when their count is zero."""
+    result = {}
+    for field in FACET_ORDER:
+        counts = dict(outcome.result.facets.get(field, []))
+        for value in selected.get(field, ()):
+            counts.setdefault(value, 0)
+        values = [
+            {"value": value, "label": label(field, value), "count": count, "selected": value in selected.get(field, ())}
+            for value, count in counts.items()
+        ]
+        if field == "year_be":
+            values.sort(key=lambda item: item["value"], reverse=True)
+        result[FIELD_PARAMS[field]] = values
+    return result
+
+
+def hit(hit: Hit) -> dict:
+    source = hit.source
+    highlight = hit.highlight
+    snippet = " … ".join(safe_highlight(part) for part in (highlight.get("body") or highlight.get("summary") or []))
+    return {
+        "id": hit.page_id,
+        "kind": hit.kind,
+        "title": clean(source.get("title")),
+        "title_html": safe_highlight((highlight.get("title") or [escape(source.get("title", ""))])[0]),
+        "url": source.get("url"),
+        "summary": clean(source.get("summary")),
+        "highlight": snippet,
+        "centre": source.get("centre_title"),
+        "province": label("province", source["province"]) if source.get("province") else None,
+        "areas": [{"slug": slug, "label": label("focus_areas", slug)} for slug in source.get("focus_areas") or []],
+        "year": source.get("year_be"),
+    }
