@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) 2>/dev/null | cksum | cu
 export PYTHAINLP_OFFLINE := 1
 export PYTHAINLP_READ_ONLY := 1
 
-.PHONY: run test install migrate demo lint ci clean search search-stop
+.PHONY: run test install fonts migrate demo lint ci clean search search-stop
 
 $(STAMP): $(REQUIREMENTS)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -20,7 +20,29 @@ $(STAMP): $(REQUIREMENTS)
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-install: $(STAMP)
+install: $(STAMP) fonts
+
+## make fonts: the self-hosted Sarabun web font. npm installs @fontsource/sarabun at the version
+## pinned in package-lock.json (again only when node_modules is missing or the lock file is
+## newer), then tools/copy_fonts.py copies the woff2 files and the licence into static/fonts/.
+FONTS_STAMP := static/fonts/.installed
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "npm is missing: install Debian's nodejs and npm packages (apt-get install nodejs npm)." >&2; exit 1; \
+	  fi; \
+	  echo "Installing Debian's nodejs and npm packages…"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+$(FONTS_STAMP): node_modules/.package-lock.json tools/copy_fonts.py
+	$(PYTHON) tools/copy_fonts.py
+	@touch $@
+
+fonts: $(FONTS_STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input -v 0
@@ -52,4 +74,4 @@ lint: install
 ci: test
 
 clean:
-	rm -rf $(VENV) var static_collected
+	rm -rf $(VENV) var static_collected node_modules static/fonts

@@ -30,7 +30,7 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         live = CaseStudyPage.objects.live().public()
-        context["latest_case_studies"] = live.order_by("-first_published_at")[:6]
+        context["latest_case_studies"] = live.order_by("-first_published_at").prefetch_related("focus_areas")[:6]
         context["focus_areas"] = FocusArea.objects.annotate(live_count=models.Count("case_studies", filter=models.Q(case_studies__in=live)))
         context["centre_counts"] = {
             value: LearningCentrePage.objects.live().filter(centre_type=value).count() for value in CentreType.values

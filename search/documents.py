@@ -16,7 +16,7 @@ from django.utils.translation import override
 from learning_centres.buddhist_era import to_buddhist_year
 from learning_centres.models import CaseStudyPage, LearningCentrePage
 
-from .text import mark_words, normalise
+from .text import WORD_MARK, mark_words, normalise
 
 CASE_STUDY = "case_study"
 CENTRE = "centre"
@@ -32,12 +32,15 @@ def _plain(rich_text: str) -> str:
 
 
 def _suggestions(*phrases: str, weight: int) -> dict:
-    """Completion inputs: each phrase, and each phrase from every later word on, so that a
-    visitor typing a word from the middle of a title ("ติดเตียง") is offered it too."""
+    """Completion inputs: each phrase as written, and the same phrase from every later word
+    on, so that a visitor typing a word from the middle of a title ("ติดเตียง") is offered
+    it too. No spaces are added between Thai words: visitors do not type them."""
     inputs: list[str] = []
     for phrase in filter(None, phrases):
-        words = mark_words(phrase).replace("\u200b", " ").split()
-        inputs.extend(normalise(" ".join(words[start:]))[:100] for start in range(min(len(words), 12)))
+        marked = mark_words(phrase)
+        starts = [0] + [index + 1 for index, char in enumerate(marked) if char in (WORD_MARK, " ")]
+        for start in starts[:12]:
+            inputs.append(normalise(marked[start:].replace(WORD_MARK, ""))[:100])
     return {"input": list(dict.fromkeys(filter(None, inputs))), "weight": weight}
 
 

@@ -16,6 +16,7 @@ from learning_centres.models import CaseStudyPage
 from .documents import CASE_STUDY, CENTRE, all_documents, documents_for_pages, searchable_case_studies, searchable_centres
 from .documents import document_id as make_document_id
 from .engine import EngineUnavailable, SearchEngine, get_engine
+from .fallback import update_fallback
 from .mapping import index_body
 from .models import PendingIndexUpdate
 from .synonyms import synonym_rules
@@ -36,6 +37,8 @@ def enqueue(page_ids: Iterable[int], reason: str) -> None:
     """Record that these pages must be (re)indexed or removed, in the caller's transaction,
     and try to deliver once the transaction commits. No engine configured: nothing to do
     (a rebuild populates a newly configured engine)."""
+    page_ids = set(page_ids)
+    update_fallback(page_ids)  # the database fallback follows in the same transaction
     if get_engine() is None:
         return
     now = timezone.now()

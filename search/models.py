@@ -65,3 +65,52 @@ class ZeroResultQuery(models.Model):
 
     def __str__(self) -> str:
         return self.query_string
+
+
+class FallbackDocument(models.Model):
+    """One searchable document as the database fallback stores it (search.fallback): the
+    same fields as the engine's document, plus the segmented words it matches on. Derived
+    from the pages and kept equal to them by search.fallback.update_fallback(); never edit
+    it by hand (`manage.py rebuild_fallback_index` refills it). On SQLite a full-text table
+    (portal_search_fallbackfts) mirrors the *_words columns; on PostgreSQL generated
+    tsvector columns with GIN indexes do (migration 0004)."""
+
+    # Short columns first: a search reads them for every match, and SQLite would otherwise
+    # walk past the long texts stored before them in each row.
+    doc_id = models.CharField(max_length=64, primary_key=True)
+    kind = models.CharField(max_length=16, db_index=True)
+    # A page is one kind of document, so the page id also keys the SQLite full-text rows.
+    page_id = models.IntegerField(unique=True)
+    centre_type = models.CharField(max_length=64, null=True, blank=True)
+    region = models.CharField(max_length=64, null=True, blank=True)
+    province = models.CharField(max_length=64, null=True, blank=True)
+    district = models.CharField(max_length=64, null=True, blank=True)
+    lao_type = models.CharField(max_length=64, null=True, blank=True)
+    year_be = models.IntegerField(null=True, blank=True)
+    focus_areas = models.JSONField(default=list, blank=True)
+    keywords = models.JSONField(default=list, blank=True)
+    target_groups = models.JSONField(default=list, blank=True)
+    centre_id = models.IntegerField(null=True, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    url = models.TextField(blank=True)
+    centre_title = models.TextField(blank=True)
+    # Display texts as the index stores them: normalised, a WORD_MARK between words.
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    # Search-as-you-type: "\n" before each tail of the title from a word start on, in
+    # normalised letters and digits only.
+    suggest_text = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    # Matching texts: normalised words joined by spaces (the title alone, for weighting; all
+    # searched fields; the same cut finer, so that a word inside a compound is found).
+    title_words = models.TextField(blank=True)
+    words = models.TextField(blank=True)
+    fine_words = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = "เอกสารค้นหาสำรอง"
+        verbose_name_plural = "เอกสารค้นหาสำรอง"
+
+    def __str__(self) -> str:
+        return self.doc_id

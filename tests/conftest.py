@@ -35,7 +35,13 @@ def case_study(centre):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site roots and permissions; a test must not see another's."""
+    """Wagtail caches site roots and permissions, the search caches its vocabulary and
+    facet labels; a test must not see another's."""
     from django.core.cache import cache
 
+    from search.presenters import forget_labels
+    from search.spelling import forget_vocabulary
+
     cache.clear()
+    forget_vocabulary()
+    forget_labels()

@@ -140,7 +140,18 @@ class LearningCentrePage(Page):
         context["case_studies"] = (
             CaseStudyPage.objects.live().public().child_of(self).prefetch_related("focus_areas").order_by("-year", "title")
         )
-        context["gallery"] = self.gallery_images.select_related("image")
+        if getattr(request, "is_preview", False):
+            # A preview's child objects live in memory; prefetching would read the database's.
+            context["gallery"] = self.gallery_images.select_related("image")
+        else:
+            models.prefetch_related_objects(
+                [self],
+                # With each image's renditions, so N pictures ({% image %}, og:image) cost no query each.
+                models.Prefetch(
+                    "gallery_images", queryset=LearningCentreImage.objects.select_related("image").prefetch_related("image__renditions")
+                ),
+            )
+            context["gallery"] = self.gallery_images.all()
         return context
 
 
@@ -278,7 +289,25 @@ class CaseStudyPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["centre"] = self.centre
-        context["gallery"] = self.gallery_images.select_related("image")
+        if getattr(request, "is_preview", False):
+            # A preview's child objects live in memory; prefetching would read the database's.
+            context["gallery"] = self.gallery_images.select_related("image")
+        else:
+            # What the template and the <head> (OpenGraph, JSON-LD) read, one query per relation.
+            models.prefetch_related_objects(
+                [self],
+                "focus_areas",
+                "target_groups",
+                "funding_sources",
+                "keywords",
+                "indicators",
+                models.Prefetch("documents", queryset=CaseStudyDocument.objects.select_related("document")),
+                # With each image's renditions, so N pictures ({% image %}, og:image) cost no query each.
+                models.Prefetch(
+                    "gallery_images", queryset=CaseStudyImage.objects.select_related("image").prefetch_related("image__renditions")
+                ),
+            )
+            context["gallery"] = self.gallery_images.all()
         context["follow_ups"] = self.follow_ups.order_by("date")
         return context
 

@@ -60,7 +60,10 @@ def portal_url(tmp_path_factory):
         DATABASE_URL=fresh_database_url(tmp),
         MEDIA_ROOT=str(tmp / "media"),
         DJANGO_SUPERUSER_PASSWORD=ADMIN_PASSWORD,
-        SEARCH_URL="",  # the public search tests configure their own engine
+        # The engine the suite runs against, if any, with an index of its own; without one
+        # the portal answers from its database fallback, as it would in production.
+        SEARCH_URL=os.environ.get("SEARCH_URL", ""),
+        SEARCH_INDEX_PREFIX=f"browser-{os.getpid()}",
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (
@@ -86,6 +89,14 @@ def portal_url(tmp_path_factory):
                 pytest.fail("The portal did not start:\n" + (tmp / "server.log").read_text()[-3000:])
             time.sleep(0.3)
     yield url
+    if env["SEARCH_URL"]:
+        subprocess.run(
+            manage
+            + ["shell", "-c", "from search.engine import get_engine; e = get_engine(); [e.delete_index(n) for n in e.versioned_indices()]"],
+            env=env,
+            cwd=ROOT,
+            check=False,
+        )
     server.terminate()
     server.wait(timeout=10)
     log.close()
@@ -105,6 +116,15 @@ def browser():
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="th-TH")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A phone-sized viewport with touch, like most visitors'."""
+    context = browser.new_context(locale="th-TH", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
     yield page
     context.close()

@@ -1,4 +1,5 @@
-"""GET /api/search/ and /api/search/suggest/ against the real engine."""
+"""GET /api/search/ and /api/search/suggest/, answered by the real engine and by the
+database fallback alike."""
 
 import pytest
 
@@ -14,10 +15,16 @@ from .corpus import build_corpus
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def corpus(search_engine, centre_index):
-    pages = build_corpus(centre_index)
-    rebuild(search_engine)
+@pytest.fixture(params=["engine", "fallback"])
+def corpus(request, settings, centre_index):
+    if request.param == "engine":
+        engine = request.getfixturevalue("search_engine")
+        pages = build_corpus(centre_index)
+        rebuild(engine)
+    else:
+        settings.SEARCH_URL = ""
+        pages = build_corpus(centre_index)
+    pages["backend"] = request.param
     return pages
 
 
@@ -30,7 +37,7 @@ def test_answers_the_documented_shape(client, corpus):
     status, body = api(client, q="ผู้สูงอายุ")
     assert status == 200
     assert set(body) >= {"count", "page", "num_pages", "results", "facets", "suggestion"}
-    assert body["source"] == "engine"
+    assert body["source"] == corpus["backend"]
     first = body["results"][0]
     assert set(first) >= {"id", "title", "url", "summary", "highlight", "centre", "province", "areas", "year"}
     assert "\u200b" not in first["title"]
@@ -138,3 +145,14 @@ def test_openapi_schema_describes_both_endpoints(client):
     schema = client.get(reverse("search:openapi")).json()
     assert schema["openapi"].startswith("3.")
     assert {"/api/search/", "/api/search/suggest/"} <= set(schema["paths"])
+
+
+def test_an_unreachable_engine_falls_back_to_the_database(client, settings, centre_index):
+    build_corpus(centre_index)
+    settings.SEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
+    status, body = api(client, q="ผู้สูงอายุ")
+    assert status == 200
+    assert body["source"] == "fallback"
+    assert body["count"] == 2
+    html = client.get(reverse("search:page"), {"q": "ผู้สูงอายุ"}).content.decode()
+    assert "ระบบสำรอง" in html

@@ -1,0 +1,161 @@
+"""Database queries per page stay constant in the number of items shown (docs: quality targets).
+
+Each test renders the same view over 3 and over 15 items and holds both to one bound, so a
+query per item (N+1) fails the larger case. Pages with pictures are measured with a cold
+cache after a first render has made the renditions: the worst case a visitor meets.
+"""
+
+import datetime
+
+import pytest
+import wagtail_factories
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from learning_centres.models import (
+    CaseStudyDocument,
+    CaseStudyFollowUp,
+    CaseStudyImage,
+    CaseStudyIndexPage,
+    CaseStudyIndicator,
+    CaseStudyPage,
+    FocusArea,
+    FundingSource,
+    LearningCentreImage,
+    TargetGroup,
+)
+
+from .factories import CaseStudyPageFactory, LearningCentrePageFactory
+
+SIZES = [3, 15]
+
+# The bounds hold on SQLite and PostgreSQL; raising one needs a reason, not a new item.
+CASE_STUDY_PAGE_QUERIES = 24
+CENTRE_PAGE_QUERIES = 18
+HOME_PAGE_QUERIES = 13
+CASE_STUDY_INDEX_QUERIES = 14
+FEED_QUERIES = 10
+
+
+def images(n: int):
+    return [wagtail_factories.ImageFactory(title=f"ภาพ {i}", file__width=40, file__height=30) for i in range(n)]
+
+
+def publish_case_studies(centres, n: int) -> list[CaseStudyPage]:
+    pages = []
+    areas = list(FocusArea.objects.values_list("slug", flat=True))
+    for i in range(n):
+        page = CaseStudyPageFactory(parent=centres[i % len(centres)], title=f"กรณีศึกษา {i}", focus_areas=areas[i % 8 : i % 8 + 3])
+        page.save_revision().publish()
+        moment = timezone.now() - datetime.timedelta(hours=i)
+        CaseStudyPage.objects.filter(pk=page.pk).update(first_published_at=moment)
+        pages.append(page)
+    return pages
+
+
+def warm_up(client, url: str, params=None) -> None:
+    """A first visit makes the pictures' renditions; then the cache is emptied."""
+    assert client.get(url, params).status_code == 200
+    cache.clear()
+
+
+def get(client, url: str, params=None):
+    response = client.get(url, params)
+    assert response.status_code == 200
+    return response
+
+
+def count_queries(client, url: str, params=None) -> int:
+    warm_up(client, url, params)
+    with CaptureQueriesContext(connection) as queries:
+        get(client, url, params)
+    return len(queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n", SIZES)
+def test_case_study_page(client, centre, n, django_assert_max_num_queries):
+    page = CaseStudyPageFactory(parent=centre, focus_areas=list(FocusArea.objects.values_list("slug", flat=True))[: min(n, 8)])
+    page.keywords.add(*[f"คำสำคัญ{i}" for i in range(n)])
+    page.target_groups.set(TargetGroup.objects.all()[:n])
+    page.funding_sources.set(FundingSource.objects.all()[:n])
+    page.indicators = [CaseStudyIndicator(label=f"ตัวชี้วัด {i}", result=str(i)) for i in range(n)]
+    page.gallery_images = [CaseStudyImage(image=image, caption=f"ภาพ {i}") for i, image in enumerate(images(n))]
+    page.documents = [CaseStudyDocument(document=wagtail_factories.DocumentFactory(), title=f"เอกสาร {i}") for i in range(n)]
+    page.follow_ups = [CaseStudyFollowUp(date=datetime.date(2025, 1, 1 + i), title=f"ติดตาม {i}", text="ต่อเนื่อง") for i in range(n)]
+    page.results = "<p>ผลลัพธ์</p>"
+    page.save_revision().publish()
+
+    assert client.get(page.url).content.decode().count('class="gallery"') == 1
+    warm_up(client, page.url)
+    with django_assert_max_num_queries(CASE_STUDY_PAGE_QUERIES):
+        get(client, page.url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n", SIZES)
+def test_centre_page(client, centre, n, django_assert_max_num_queries):
+    centre.gallery_images = [LearningCentreImage(image=image) for image in images(n)]
+    centre.save_revision().publish()
+    publish_case_studies([centre], n)
+
+    warm_up(client, centre.url)
+    with django_assert_max_num_queries(CENTRE_PAGE_QUERIES):
+        get(client, centre.url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n", SIZES)
+def test_home_page(client, home_page, centre, n, django_assert_max_num_queries):
+    publish_case_studies([centre], n)
+
+    warm_up(client, "/")
+    with django_assert_max_num_queries(HOME_PAGE_QUERIES):
+        get(client, "/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n", SIZES)
+def test_case_study_index_page(client, home_page, centre, n, django_assert_max_num_queries):
+    listing = home_page.add_child(instance=CaseStudyIndexPage(title="กรณีศึกษา", slug="case-studies"))
+    publish_case_studies([centre], n)
+
+    warm_up(client, listing.url, {"type": "elderly_care"})
+    with django_assert_max_num_queries(CASE_STUDY_INDEX_QUERIES):
+        get(client, listing.url, {"type": "elderly_care"})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n", SIZES)
+@pytest.mark.parametrize("url", ["/feeds/case-studies.rss", "/feeds/case-studies.atom"])
+@pytest.mark.parametrize("params", [{}, {"area": ["community-welfare", "community-health-care"], "province": "50"}])
+def test_feeds(client, centre_index, url, params, n, django_assert_max_num_queries):
+    centres = [LearningCentrePageFactory(parent=centre_index) for _ in range(3)]
+    publish_case_studies(centres, n)
+
+    warm_up(client, url, params)
+    with django_assert_max_num_queries(FEED_QUERIES):
+        get(client, url, params)
+
+
+@pytest.mark.django_db
+def test_queries_do_not_grow_with_items(client, centre_index, home_page):
+    """The bounds above could hide a slow growth; here the counts must be equal."""
+    listing = home_page.add_child(instance=CaseStudyIndexPage(title="กรณีศึกษา", slug="case-studies"))
+    centre = LearningCentrePageFactory(parent=centre_index)
+    urls = [centre.url, "/", listing.url, "/feeds/case-studies.rss"]
+
+    publish_case_studies([centre], 3)
+    centre.gallery_images = [LearningCentreImage(image=image) for image in images(3)]
+    centre.save_revision().publish()
+    few = [count_queries(client, url) for url in urls]
+
+    publish_case_studies([centre], 12)
+    centre.gallery_images = [LearningCentreImage(image=image) for image in images(15)]
+    centre.save_revision().publish()
+    many = [count_queries(client, url) for url in urls]
+
+    assert many == few
