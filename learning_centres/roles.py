@@ -91,7 +91,15 @@ def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
 
 
 @transaction.atomic
-def ensure_roles(**kwargs) -> None:
+def ensure_roles(using: str = "default", **kwargs) -> None:
+    # post_migrate reaches this app before Django has created the permission rows of apps
+    # listed after it (search promotions, our search app): create them all first.
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     access_admin = _permission("wagtailadmin", "access_admin")
