@@ -14,13 +14,17 @@ ENGINE_URL = os.environ.get("SEARCH_URL", "")
 ENGINE_KIND = os.environ.get("SEARCH_ENGINE", "opensearch")
 
 
+def skip_locally_fail_in_ci(message: str) -> None:
+    """A missing engine is a visible skip on a developer's machine and a failure in CI."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 @pytest.fixture
 def search_engine(settings, db):
     if not ENGINE_URL:
-        message = "No search engine: set SEARCH_URL (make test starts a local OpenSearch node)."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_locally_fail_in_ci("No search engine: set SEARCH_URL (make test starts a local OpenSearch node).")
     settings.SEARCH_URL = ENGINE_URL
     settings.SEARCH_ENGINE = ENGINE_KIND
     settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:10]}"

@@ -18,7 +18,7 @@ from search.indexing import reconcile
 from search.models import PendingIndexUpdate
 from tests.learning_centres.test_editorial_roles import case_study_form
 
-from .conftest import index_now
+from .conftest import index_now, skip_locally_fail_in_ci
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,10 +46,7 @@ class Node:
 @pytest.fixture
 def node(search_engine, settings):
     if not NODE_HOME:
-        message = "SEARCH_NODE_HOME is not set: this test stops and restarts the local node (make test sets it)."
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        skip_locally_fail_in_ci("SEARCH_NODE_HOME is not set: this test stops and restarts the local node (make test sets it).")
     node = Node(settings.SEARCH_URL, NODE_HOME)
     yield node
     node.start()  # whatever happened, leave a running node for the tests that follow
