@@ -46,6 +46,7 @@ fonts: $(FONTS_STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input -v 0
+	$(BIN)/python manage.py createcachetable
 
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
