@@ -8,6 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import robots_txt
 
+# A database that does not answer gives a plain 503 page instead of the 500 page.
+handler500 = "portal.errors.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

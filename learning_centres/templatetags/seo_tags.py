@@ -94,7 +94,7 @@ def page_structured_data(context, seo: dict, image_url: str = "", site_name: str
     if not isinstance(centre, LearningCentrePage):
         centre = None
     data = structured_data.for_page(page, context.get("request"), centre=centre, image_url=image_url or None, site_name=str(site_name))
-    return structured_data.json_ld_script(data)
+    return structured_data.json_ld_script(data, nonce=context.get("csp_nonce", ""))
 
 
 @register.simple_tag
