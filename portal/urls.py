@@ -7,11 +7,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import robots_txt
+from portal.admin_login import RateLimitedLoginView
 
 # A database that does not answer gives a plain 503 page instead of the 500 page.
 handler500 = "portal.errors.server_error"
 
 urlpatterns = [
+    # Before Wagtail's own admin URLs, so that this view answers the login form.
+    path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -23,6 +23,7 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 INSTALLED_APPS = [
+    "portal",
     "home",
     "learning_centres",
     "search",
