@@ -3,9 +3,10 @@
 The database stores CE years; editors and importers type Buddhist-era years.
 """
 
+import datetime
 import re
 
-from pythainlp.util import thai_digit_to_arabic_digit
+from pythainlp.util import thai_digit_to_arabic_digit, thai_strftime
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -18,6 +19,15 @@ _YEAR_PATTERN = re.compile(r"^(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?|BE|
 
 def to_buddhist_year(ce_year: int) -> int:
     return ce_year + BUDDHIST_ERA_OFFSET
+
+
+def format_date(value: datetime.date, language: str = "th") -> str:
+    """A date as its readers write it: "1 มีนาคม 2568" in Thai (Buddhist era), "1 March 2025"
+    in English."""
+    moment = datetime.datetime(value.year, value.month, value.day)
+    if language.startswith("en"):
+        return f"{value.day} {moment:%B %Y}"
+    return thai_strftime(moment, "%-d %B %Y")
 
 
 def parse_year(value: str | int) -> int:

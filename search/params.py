@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pythainlp.util import thai_digit_to_arabic_digit
 
 from django.http import QueryDict
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from learning_centres.buddhist_era import to_buddhist_year
 from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
@@ -29,6 +31,14 @@ FIELD_PARAMS = {index_field: param for param, index_field in FACET_PARAMS.items(
 SORTS = ("relevance", "newest")
 MAX_VALUES_PER_FACET = 20
 MAX_PAGE = MAX_RESULT_WINDOW // PAGE_SIZE
+
+
+def filter_url(param: str, value: str) -> str:
+    """The search page filtered by one value of one facet (e.g. ?area=community-welfare),
+    for links from pages to "everything else tagged like this"."""
+    if param not in FACET_PARAMS:
+        raise ValueError(f"{param!r} is not a search filter; use one of {', '.join(FACET_PARAMS)}")
+    return f"{reverse('search:page')}?{urlencode({param: value})}"
 
 
 @dataclass

@@ -81,6 +81,7 @@ class LearningCentrePage(Page):
     contact_name = models.CharField("ผู้ประสานงาน", max_length=255, blank=True)
     contact_position = models.CharField("ตำแหน่ง", max_length=255, blank=True)
     contact_phone = models.CharField("โทรศัพท์", max_length=64, blank=True)
+    website = models.URLField("เว็บไซต์", blank=True)
     # Kept for staff and the exchange app; never published on the site (spam, PDPA).
     contact_email = models.EmailField("อีเมล (ไม่แสดงบนเว็บไซต์)", blank=True)
     visiting_capacity = models.PositiveSmallIntegerField(
@@ -108,6 +109,7 @@ class LearningCentrePage(Page):
                 FieldPanel("contact_name"),
                 FieldPanel("contact_position"),
                 FieldPanel("contact_phone"),
+                FieldPanel("website"),
                 FieldPanel("contact_email"),
             ],
             heading="ผู้ประสานงาน",
@@ -155,12 +157,26 @@ class LearningCentrePage(Page):
         return context
 
 
-class LearningCentreImage(Orderable):
-    page = ParentalKey(LearningCentrePage, on_delete=models.CASCADE, related_name="gallery_images")
+class GalleryImage(Orderable):
+    """A picture in a page's gallery, with a caption."""
+
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
     caption = models.CharField("คำบรรยายภาพ", max_length=255, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    @property
+    def alt_text(self) -> str:
+        """The image's description (Wagtail's alt-text field), else the caption, else its
+        title: a picture that carries content never gets an empty alt."""
+        return self.image.description or self.caption or self.image.title
+
+
+class LearningCentreImage(GalleryImage):
+    page = ParentalKey(LearningCentrePage, on_delete=models.CASCADE, related_name="gallery_images")
 
 
 class CaseStudyTag(TaggedItemBase):
@@ -308,8 +324,15 @@ class CaseStudyPage(Page):
                 ),
             )
             context["gallery"] = self.gallery_images.all()
+            context["related_case_studies"] = self.related_case_studies(context["centre"])
         context["follow_ups"] = self.follow_ups.order_by("date")
         return context
+
+    def related_case_studies(self, centre: LearningCentrePage | None) -> list["CaseStudyPage"]:
+        """The case studies most like this one, ranked by the search layer."""
+        from search.related import related_case_studies
+
+        return related_case_studies(self, centre_type=centre.centre_type if isinstance(centre, LearningCentrePage) else None)
 
 
 class CaseStudyIndicator(Orderable):
@@ -321,12 +344,8 @@ class CaseStudyIndicator(Orderable):
     panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("baseline"), FieldPanel("result")])]
 
 
-class CaseStudyImage(Orderable):
+class CaseStudyImage(GalleryImage):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="gallery_images")
-    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField("คำบรรยายภาพ", max_length=255, blank=True)
-
-    panels = [FieldPanel("image"), FieldPanel("caption")]
 
 
 class CaseStudyDocument(Orderable):
