@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+COUNT_LABELS = {"created": "สร้างใหม่", "updated": "ปรับปรุง", "centres_created": "ศูนย์ใหม่", "laos_created": "อปท. ใหม่"}
 MAX_LISTED_ERRORS = 1000  # a report of a huge bad file stays readable and small
 
 
@@ -53,7 +54,7 @@ class ImportReport:
                 "errors": self.error_count,
                 "rows": self.rows,
             }
-        counted = ", ".join(f"{name}: {count}" for name, count in sorted(self.counts.items()))
+        counted = ", ".join(f"{_(COUNT_LABELS.get(name, name))} {count}" for name, count in sorted(self.counts.items()))
         if self.dry_run:
             return _("ตรวจแล้ว %(rows)s แถว ไม่พบข้อผิดพลาด (ทดลอง: ยังไม่ได้บันทึก) %(counts)s") % {"rows": self.rows, "counts": counted}
         return _("นำเข้าแล้ว %(rows)s แถว %(counts)s") % {"rows": self.rows, "counts": counted}
