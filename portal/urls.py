@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import robots_txt
+from open_data.api import api_router
 from portal.admin_login import RateLimitedLoginView
 
 # A database that does not answer gives a plain 503 page instead of the 500 page.
@@ -18,6 +19,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("open_data.urls")),
+    path("api/v2/", api_router.urls),
     path("", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),

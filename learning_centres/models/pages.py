@@ -244,6 +244,9 @@ class CaseStudyPage(Page):
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
     keywords = ClusterTaggableManager("คำสำคัญ", through=CaseStudyTag, blank=True)
+    # The id a partner's spreadsheet gives this case: re-importing the row updates the page
+    # instead of adding a duplicate (open_data.importing). Never copied with the page.
+    external_id = models.CharField("รหัสอ้างอิงภายนอก", max_length=64, unique=True, null=True, blank=True, editable=False)
 
     base_form_class = CaseStudyPageForm
     content_panels = Page.content_panels + [
@@ -279,6 +282,7 @@ class CaseStudyPage(Page):
     ]
     parent_page_types = ["learning_centres.LearningCentrePage"]
     subpage_types: list[str] = []
+    exclude_fields_in_copy = ["external_id"]
     template = "pages/case_study_page.html"
 
     class Meta:

@@ -1,0 +1,275 @@
+"""The read API at /api/v2/ (Wagtail API v2): case studies and centres on the pages
+endpoint, and the eight focus areas. See docs/open-data.md.
+
+The pages endpoint serves only these two page types, with their useful fields defined here
+(not on the models), and three validated filters: `area`, `centre_type`, `province`.
+https://docs.wagtail.org/en/stable/advanced_topics/api/v2/configuration.html
+"""
+
+from __future__ import annotations
+
+from rest_framework.fields import Field
+from rest_framework.filters import BaseFilterBackend
+
+from django.db.models import Q
+
+from wagtail.api import APIField
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import BaseSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+
+from learning_centres.buddhist_era import to_buddhist_year
+from learning_centres.models import CaseStudyPage, CentreType, FocusArea, LearningCentrePage, Province
+from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN, with_centre
+from learning_centres.models.registry import LAO_TYPE_NAMES_EN, LAOType
+
+THUMBNAIL_SPEC = "fill-480x320"
+LARGE_SPEC = "max-1200x1200"
+MAX_FILTER_VALUES = 20
+
+
+def _province(province) -> dict | None:
+    if province is None:
+        return None
+    return {"code": province.code, "name_th": province.name_th, "name_en": province.name_en, "region": province.region}
+
+
+def _rendition(image, spec: str) -> dict:
+    rendition = image.get_rendition(spec)
+    return {"url": rendition.url, "width": rendition.width, "height": rendition.height}
+
+
+class _WholeObjectField(Field):
+    """A read-only field computed from the whole page (source="*")."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+
+class SectionsField(_WholeObjectField):
+    def to_representation(self, page):
+        return [
+            {"name": name, "heading_th": th, "heading_en": en, "html": getattr(page, name)}
+            for name, th, en in CaseStudyPage.SECTIONS
+            if getattr(page, name)
+        ]
+
+
+class FocusAreasField(_WholeObjectField):
+    def to_representation(self, page):
+        return [{"slug": area.slug, "name_th": area.name_th, "name_en": area.name_en} for area in page.focus_areas.all()]
+
+
+class SlugNamesField(Field):
+    def to_representation(self, manager):
+        return [{"slug": term.slug, "name_th": term.name_th, "name_en": term.name_en} for term in manager.all()]
+
+
+class KeywordsField(Field):
+    def to_representation(self, manager):
+        return sorted(tag.name for tag in manager.all())
+
+
+class YearField(_WholeObjectField):
+    def to_representation(self, page):
+        return {"ce": page.year, "be": to_buddhist_year(page.year)}
+
+
+def _centre_of(page) -> LearningCentrePage | None:
+    if isinstance(page, LearningCentrePage):
+        return page
+    parent = page.get_parent()
+    return parent.specific if parent and isinstance(parent.specific, LearningCentrePage) else None
+
+
+class CentreField(_WholeObjectField):
+    def to_representation(self, page):
+        centre = _centre_of(page)
+        if centre is None:
+            return None
+        return {
+            "id": centre.pk,
+            "title": centre.title,
+            "centre_type": centre.centre_type,
+            "centre_type_name_th": CentreType(centre.centre_type).label,
+            "centre_type_name_en": CENTRE_TYPE_NAMES_EN[CentreType(centre.centre_type)],
+            "url": centre.url,
+        }
+
+
+class LAOField(_WholeObjectField):
+    def to_representation(self, page):
+        centre = _centre_of(page)
+        lao = centre.lao if centre else None
+        if lao is None:
+            return None
+        return {
+            "code": lao.code,
+            "name_th": lao.name_th,
+            "name_en": lao.name_en,
+            "lao_type": lao.lao_type,
+            "lao_type_name_th": LAOType(lao.lao_type).label,
+            "lao_type_name_en": LAO_TYPE_NAMES_EN[LAOType(lao.lao_type)],
+        }
+
+
+class ProvinceField(_WholeObjectField):
+    def to_representation(self, page):
+        centre = _centre_of(page)
+        return _province(centre.province) if centre else None
+
+
+class DistrictField(_WholeObjectField):
+    def to_representation(self, page):
+        centre = _centre_of(page)
+        district = centre.district if centre else None
+        return {"code": district.code, "name_th": district.name_th, "name_en": district.name_en} if district else None
+
+
+class ImagesField(Field):
+    def to_representation(self, items):
+        return [
+            {
+                "title": item.image.title,
+                "caption": item.caption,
+                "width": item.image.width,
+                "height": item.image.height,
+                "original_url": item.image.file.url,
+                "thumbnail": _rendition(item.image, THUMBNAIL_SPEC),
+                "large": _rendition(item.image, LARGE_SPEC),
+            }
+            for item in items.select_related("image")
+        ]
+
+
+class DocumentsField(Field):
+    def to_representation(self, items):
+        return [
+            {"title": item.title or item.document.title, "url": item.document.url, "file_extension": item.document.file_extension}
+            for item in items.select_related("document")
+        ]
+
+
+class IndicatorsField(Field):
+    def to_representation(self, items):
+        return [{"label": item.label, "baseline": item.baseline, "result": item.result} for item in items.all()]
+
+
+class FollowUpsField(Field):
+    def to_representation(self, items):
+        return [{"date": item.date.isoformat(), "title": item.title, "text": item.text} for item in items.order_by("date")]
+
+
+COMMON_FIELDS = [APIField("centre", CentreField()), APIField("lao", LAOField()), APIField("province", ProvinceField())]
+API_FIELDS = {
+    CaseStudyPage: [
+        APIField("summary"),
+        APIField("year", YearField()),
+        APIField("sections", SectionsField()),
+        APIField("focus_areas", FocusAreasField()),
+        APIField("keywords", KeywordsField()),
+        APIField("target_groups", SlugNamesField()),
+        APIField("funding_sources", SlugNamesField()),
+        APIField("budget_baht"),
+        *COMMON_FIELDS,
+        APIField("images", ImagesField(source="gallery_images")),
+        APIField("documents", DocumentsField()),
+        APIField("indicators", IndicatorsField()),
+        APIField("follow_ups", FollowUpsField()),
+    ],
+    LearningCentrePage: [
+        APIField("centre_type"),
+        APIField("description"),
+        *COMMON_FIELDS,
+        APIField("district", DistrictField()),
+        APIField("address"),
+        APIField("contact_name"),
+        APIField("contact_position"),
+        APIField("contact_phone"),
+        APIField("visiting_capacity"),
+        APIField("year_established"),
+        APIField("images", ImagesField(source="gallery_images")),
+    ],
+}
+LISTING_FIELDS = {
+    CaseStudyPage: ["summary", "year", "focus_areas", "centre", "province"],
+    LearningCentrePage: ["centre_type", "lao", "province"],
+}
+
+
+def _values(request, name: str) -> list[str]:
+    """Repeated (`area=a&area=b`) or comma-separated (`area=a,b`) values."""
+    values = [part.strip() for raw in request.GET.getlist(name) for part in raw.split(",") if part.strip()]
+    if len(values) > MAX_FILTER_VALUES:
+        raise BadRequestError(f"{name}: at most {MAX_FILTER_VALUES} values")
+    return values
+
+
+def _check(name: str, values: list[str], allowed: set[str]) -> None:
+    unknown = [value for value in values if value not in allowed]
+    if unknown:
+        shown = ", ".join(f"'{value[:50]}'" for value in unknown)
+        raise BadRequestError(f"{name}: unknown value {shown}; allowed: {', '.join(sorted(allowed))}")
+
+
+class PortalFilter(BaseFilterBackend):
+    """`area` (focus-area slugs: only case studies), `centre_type` and `province` (DOPA code):
+    centres, and case studies through their centre. Values of one filter combine with OR,
+    different filters with AND. Unknown values are a 400, never an empty answer."""
+
+    def filter_queryset(self, request, queryset, view):
+        areas = _values(request, "area")
+        centre_types = _values(request, "centre_type")
+        provinces = _values(request, "province")
+        _check("area", areas, set(FocusArea.objects.values_list("slug", flat=True)))
+        _check("centre_type", centre_types, set(CentreType.values))
+        _check("province", provinces, set(Province.objects.values_list("code", flat=True)))
+        if not (areas or centre_types or provinces):
+            return queryset
+        centre_lookups = {}
+        if centre_types:
+            centre_lookups["centre_type__in"] = centre_types
+        if provinces:
+            centre_lookups["province__in"] = provinces
+        case_studies = CaseStudyPage.objects.all()
+        if areas:
+            case_studies = case_studies.filter(focus_areas__slug__in=areas)
+        if centre_lookups:
+            case_studies = with_centre(case_studies, **centre_lookups)
+        matching = Q(pk__in=case_studies.values("pk"))
+        if not areas:
+            matching |= Q(pk__in=LearningCentrePage.objects.filter(**centre_lookups).values("pk"))
+        return queryset.filter(matching)
+
+
+class CaseStudiesAndCentresAPIViewSet(PagesAPIViewSet):
+    filter_backends = [PortalFilter, *PagesAPIViewSet.filter_backends]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["area", "centre_type", "province"])
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().type(CaseStudyPage, LearningCentrePage)
+
+    @classmethod
+    def get_body_fields(cls, model):
+        return cls._convert_api_fields(cls.body_fields + API_FIELDS.get(model, []))
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return super().get_listing_default_fields(model) + LISTING_FIELDS.get(model, [])
+
+
+class FocusAreasAPIViewSet(BaseAPIViewSet):
+    base_serializer_class = BaseSerializer
+    model = FocusArea
+    name = "focus-areas"
+    body_fields = [*BaseAPIViewSet.body_fields, "slug", "name_th", "name_en", "description"]
+    listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "slug", "name_th", "name_en"]
+
+    def get_queryset(self):
+        return FocusArea.objects.order_by("sort_order", "slug")
+
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", CaseStudiesAndCentresAPIViewSet)
+api_router.register_endpoint("focus-areas", FocusAreasAPIViewSet)

@@ -1,0 +1,606 @@
+"""Importing case studies: validate every row first, then write all of them in one
+transaction (or nothing). Pages go through Wagtail's revision and publish path, so the
+search outbox, the fallback index and the audit log see them like an editor's work.
+Columns: open_data.columns and docs/open-data.md."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path, PurePosixPath
+
+from anyascii import anyascii
+from PIL import Image as PILImage
+from pythainlp.util import thai_digit_to_arabic_digit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.core.validators import validate_unicode_slug
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from learning_centres.buddhist_era import parse_year
+from learning_centres.demo import text_to_html
+from learning_centres.models import (
+    CaseStudyDocument,
+    CaseStudyImage,
+    CaseStudyPage,
+    CentreIndexPage,
+    FocusArea,
+    FundingSource,
+    LearningCentrePage,
+    LocalAdministrativeOrganisation,
+    TargetGroup,
+)
+from learning_centres.models.access import CentreAccess
+from learning_centres.models.pages import SECTION_FEATURES
+
+from ..columns import IMPORTED_COLUMNS, LIST_SEPARATOR, REQUIRED_COLUMNS
+from .report import ImportReport
+from .sources import ImportFileError, ImportSource, Row
+from .vocabulary import CENTRE_TYPES, LAO_TYPES, Places, key, terms_lookup
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int | None], None]  # (phase "check" or "write", rows done, total or None)
+MIN_YEAR, MAX_YEAR = 1900, 2100
+IMAGE_EXTENSIONS = {f".{extension}" for extension in settings.WAGTAILIMAGES_EXTENSIONS}
+DOCUMENT_EXTENSIONS = {f".{extension}" for extension in settings.WAGTAILDOCS_EXTENSIONS}
+
+
+@dataclass(frozen=True)
+class LAOPlan:
+    """An LAO: existing (pk) or to create from the row's columns."""
+
+    pk: int | None
+    name_th: str
+    lao_type: str
+    province: str
+    district: str | None
+    code: str | None
+
+    @property
+    def key(self) -> tuple:
+        return ("code", self.code) if self.code else ("name", key(self.name_th), self.province)
+
+
+@dataclass(frozen=True)
+class CentrePlan:
+    pk: int | None
+    title: str
+    centre_type: str
+    province: str
+    district: str | None
+    lao: LAOPlan | None
+
+
+@dataclass
+class CaseStudyRow:
+    number: int
+    external_id: str | None
+    title: str
+    slug: str
+    summary: str
+    year: int
+    centre: CentrePlan
+    focus_areas: list[int]
+    keywords: list[str]
+    target_groups: list[int]
+    funding_sources: list[int]
+    budget_baht: Decimal | None
+    sections: dict[str, str]
+    images: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+
+
+def ascii_slug(text: str, default: str) -> str:
+    """A slug of Latin letters: Wagtail's slug check refuses Thai vowel and tone marks."""
+    return slugify(anyascii(text))[:80].strip("-") or default
+
+
+def _split(value: object) -> list[str]:
+    if isinstance(value, list):
+        parts = [str(part) for part in value]
+    else:
+        parts = str(value or "").split(LIST_SEPARATOR)
+    return list(dict.fromkeys(part.strip() for part in parts if part.strip()))
+
+
+def _rich_text(value: str) -> str:
+    """HTML is cleaned to the editor's features; plain text becomes paragraphs and lists."""
+    value = value.strip()
+    if not value:
+        return ""
+    if "<" in value and ">" in value:
+        return EditorHTMLConverter(features=SECTION_FEATURES).to_database_format(value)
+    return text_to_html(value)
+
+
+class CaseStudyValidator:
+    """Checks rows against the registry and vocabularies, and against each other (duplicate
+    external ids, one new centre described two ways). Keeps only small per-file state."""
+
+    def __init__(self, source: ImportSource, report: ImportReport):
+        self.source = source
+        self.report = report
+        self.places = Places()
+        self.focus_areas = terms_lookup(FocusArea)
+        self.target_groups = terms_lookup(TargetGroup)
+        self.funding_sources = terms_lookup(FundingSource)
+        self.existing_ids = dict(CaseStudyPage.objects.exclude(external_id=None).values_list("external_id", "pk"))
+        self.centres: dict[str, list[LearningCentrePage]] = {}
+        for centre in LearningCentrePage.objects.select_related("lao"):
+            self.centres.setdefault(key(centre.title), []).append(centre)
+        self.laos_by_code = dict(LocalAdministrativeOrganisation.objects.exclude(code=None).values_list("code", "pk"))
+        self.laos_by_name = {
+            (key(name), province): pk
+            for name, province, pk in LocalAdministrativeOrganisation.objects.values_list("name_th", "province", "pk")
+        }
+        self.seen_ids: dict[str, int] = {}
+        self.new_centres: dict[str, tuple[CentrePlan, int]] = {}
+
+    def check_header(self) -> bool:
+        header = [name for name in self.source.header if name]
+        if not header:  # JSON Lines: each row is checked on its own
+            return True
+        missing = [name for name in REQUIRED_COLUMNS if name not in header and not (name == "year_be" and "year" in header)]
+        if missing:
+            self.report.error(1, None, _("ไม่มีคอลัมน์ที่จำเป็น: %(columns)s") % {"columns": ", ".join(missing)})
+        unknown = [name for name in header if name not in IMPORTED_COLUMNS and name not in {"year", "year_ce", "page_id", "url"}]
+        unknown = [name for name in unknown if name not in {"first_published_at", "image_urls", "document_urls"}]
+        if unknown:
+            self.report.notices.append(_("ละเว้นคอลัมน์ที่ไม่รู้จัก: %(columns)s") % {"columns": ", ".join(unknown)})
+        return not missing
+
+    # -- one row --------------------------------------------------------------------------
+
+    def validate(self, row: Row) -> CaseStudyRow | None:
+        errors_before = self.report.error_count
+        if row.error:
+            self.report.error(row.number, None, row.error)
+            return None
+        values = {name: value if isinstance(value, list) else str(value or "").strip() for name, value in row.values.items()}
+
+        def fail(column: str | None, message: str) -> None:
+            self.report.error(row.number, column, message)
+
+        def required(column: str) -> str:
+            value = values.get(column) or ""
+            if not value:
+                fail(column, _("ต้องมีค่า"))
+            return value
+
+        external_id = values.get("external_id") or None
+        if external_id:
+            if len(external_id) > 64:
+                fail("external_id", _("ยาวเกิน 64 ตัวอักษร"))
+            elif external_id in self.seen_ids:
+                fail("external_id", _("ซ้ำกับแถว %(row)s ในไฟล์เดียวกัน") % {"row": self.seen_ids[external_id]})
+            else:
+                self.seen_ids[external_id] = row.number
+
+        title = required("title")
+        if len(title) > 255:
+            fail("title", _("ยาวเกิน 255 ตัวอักษร"))
+        summary = required("summary")
+        slug = values.get("slug") or ascii_slug(external_id or title, "case-study")
+        if values.get("slug"):
+            try:
+                validate_unicode_slug(slug)
+            except ValidationError:
+                fail("slug", _("ใช้ได้เฉพาะตัวอักษร ตัวเลข - และ _"))
+
+        year = self._year(values, fail)
+        centre = self._centre(values, fail)
+        focus_areas = self._terms(values, "focus_areas", self.focus_areas, fail)
+        if not _split(values.get("focus_areas")):
+            fail("focus_areas", _("ต้องระบุอย่างน้อยหนึ่งด้าน"))
+        keywords = _split(values.get("keywords"))
+        if any(len(word) > 100 for word in keywords):
+            fail("keywords", _("คำสำคัญแต่ละคำยาวไม่เกิน 100 ตัวอักษร"))
+        target_groups = self._terms(values, "target_groups", self.target_groups, fail)
+        funding_sources = self._terms(values, "funding_sources", self.funding_sources, fail)
+        budget = self._budget(values.get("budget_baht") or "", fail)
+        sections = {name: _rich_text(str(values.get(name) or "")) for name, _th, _en in CaseStudyPage.SECTIONS}
+        images = self._media(values, "images", IMAGE_EXTENSIONS, fail)
+        documents = self._media(values, "documents", DOCUMENT_EXTENSIONS, fail)
+
+        if self.report.error_count > errors_before or centre is None or year is None:
+            return None
+        return CaseStudyRow(
+            number=row.number,
+            external_id=external_id,
+            title=title,
+            slug=slug,
+            summary=summary,
+            year=year,
+            centre=centre,
+            focus_areas=focus_areas,
+            keywords=keywords,
+            target_groups=target_groups,
+            funding_sources=funding_sources,
+            budget_baht=budget,
+            sections=sections,
+            images=images,
+            documents=documents,
+        )
+
+    def _year(self, values: dict, fail) -> int | None:
+        column = "year_be" if values.get("year_be") else "year"
+        raw = values.get(column) or ""
+        if not raw:
+            fail("year_be", _("ต้องมีค่า"))
+            return None
+        try:
+            year = parse_year(raw)
+        except ValueError as error:
+            fail(column, str(error))
+            return None
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            fail(column, _("ปีต้องอยู่ระหว่าง พ.ศ. %(first)s–%(last)s") % {"first": MIN_YEAR + 543, "last": MAX_YEAR + 543})
+            return None
+        return year
+
+    def _terms(self, values: dict, column: str, lookup: dict[str, int], fail) -> list[int]:
+        found = []
+        for name in _split(values.get(column)):
+            pk = lookup.get(key(name))
+            if pk is None:
+                fail(column, _("ไม่รู้จัก “%(value)s”") % {"value": name[:60]})
+            else:
+                found.append(pk)
+        return list(dict.fromkeys(found))
+
+    def _budget(self, raw: str, fail) -> Decimal | None:
+        text = thai_digit_to_arabic_digit(raw).replace(",", "").replace("บาท", "").strip()
+        if not text:
+            return None
+        try:
+            budget = Decimal(text)
+        except InvalidOperation:
+            fail("budget_baht", _("“%(value)s” ไม่ใช่จำนวนเงิน") % {"value": raw[:40]})
+            return None
+        if budget < 0 or budget >= Decimal("1e12") or not budget.is_finite():
+            fail("budget_baht", _("จำนวนเงินต้องไม่ติดลบและน้อยกว่าหนึ่งล้านล้านบาท"))
+            return None
+        return budget.quantize(Decimal("0.01"))
+
+    def _media(self, values: dict, column: str, extensions: set[str], fail) -> list[str]:
+        names = _split(values.get(column))
+        if names and self.source.archive is None:
+            fail(column, _("ไฟล์ภาพและเอกสารต้องส่งมาใน ZIP พร้อมไฟล์ข้อมูล"))
+            return []
+        for name in names:
+            if PurePosixPath(name.lower()).suffix not in extensions:
+                fail(column, _("“%(name)s”: ไม่รองรับไฟล์ชนิดนี้ (%(allowed)s)") % {"name": name, "allowed": ", ".join(sorted(extensions))})
+            elif name not in self.source.media:
+                fail(column, _("ไม่พบไฟล์ “%(name)s” ใน ZIP") % {"name": name})
+            elif name in self.source.duplicate_media:
+                fail(column, _("มีไฟล์ชื่อ “%(name)s” มากกว่าหนึ่งไฟล์ใน ZIP") % {"name": name})
+            elif column == "images" and not self._is_image(name):
+                fail(column, _("“%(name)s” ไม่ใช่ไฟล์ภาพที่เปิดได้") % {"name": name})
+        return names
+
+    def _is_image(self, name: str) -> bool:
+        try:
+            with self.source.open_media(name) as stream, PILImage.open(stream) as picture:
+                picture.verify()
+        except Exception:  # noqa: BLE001 - Pillow raises many kinds for a broken file
+            return False
+        return True
+
+    def _centre(self, values: dict, fail) -> CentrePlan | None:
+        title = values.get("centre") or ""
+        if not title:
+            fail("centre", _("ต้องมีค่า"))
+            return None
+        raw_type = values.get("centre_type") or ""
+        centre_type = CENTRE_TYPES.get(key(raw_type)) if raw_type else None
+        if raw_type and centre_type is None:
+            fail("centre_type", _("ไม่รู้จักประเภทศูนย์ “%(value)s” (elderly_care หรือ child_development)") % {"value": raw_type[:60]})
+            return None
+        province = self._province(values, fail)
+        existing = self.centres.get(key(title), [])
+        if len(existing) > 1:
+            fail("centre", _("มีศูนย์ชื่อ “%(title)s” มากกว่าหนึ่งแห่ง: แก้ชื่อศูนย์ในระบบให้ไม่ซ้ำก่อน") % {"title": title})
+            return None
+        if existing:
+            centre = existing[0]
+            if centre_type and centre_type != centre.centre_type:
+                fail("centre_type", _("ไม่ตรงกับประเภทของศูนย์ “%(title)s” ที่มีอยู่") % {"title": title})
+            if province and province != centre.province_id:
+                fail("province", _("ไม่ตรงกับจังหวัดของศูนย์ “%(title)s” ที่มีอยู่") % {"title": title})
+            return CentrePlan(
+                pk=centre.pk, title=centre.title, centre_type=centre.centre_type, province=centre.province_id, district=None, lao=None
+            )
+        # A new centre: its type, LAO and province must be in the row (or in an earlier row).
+        earlier = self.new_centres.get(key(title))
+        place_columns = ("centre_type", "lao", "lao_code", "lao_type", "province", "province_code", "district", "district_code")
+        if earlier and not any(values.get(column) for column in place_columns):
+            return earlier[0]
+        if not centre_type:
+            fail("centre_type", _("ศูนย์ “%(title)s” ยังไม่มีในระบบ: ต้องระบุประเภทศูนย์") % {"title": title})
+        if not province:
+            if not (values.get("province_code") or values.get("province")):
+                fail("province", _("ศูนย์ “%(title)s” ยังไม่มีในระบบ: ต้องระบุจังหวัด") % {"title": title})
+            return None
+        district = self._district(values, province, fail)
+        lao = self._lao(values, province, district, fail)
+        if not centre_type or lao is None:
+            return None
+        plan = CentrePlan(pk=None, title=title, centre_type=centre_type, province=province, district=district, lao=lao)
+        if earlier is None:
+            self.new_centres[key(title)] = (plan, self.report.rows)
+        elif (earlier[0].centre_type, earlier[0].province, earlier[0].lao.key) != (plan.centre_type, plan.province, lao.key):
+            fail("centre", _("ศูนย์ใหม่ “%(title)s” ระบุประเภท จังหวัด หรือ อปท. ต่างจากแถวก่อนหน้า") % {"title": title})
+        return plan
+
+    def _province(self, values: dict, fail) -> str | None:
+        by_code = self.places.province(values["province_code"]) if values.get("province_code") else None
+        by_name = self.places.province(values["province"]) if values.get("province") else None
+        if values.get("province_code") and by_code is None:
+            fail("province_code", _("ไม่มีรหัสจังหวัด “%(value)s”") % {"value": values["province_code"][:20]})
+        if values.get("province") and by_name is None:
+            fail("province", _("ไม่รู้จักจังหวัด “%(value)s”") % {"value": values["province"][:60]})
+        if by_code and by_name and by_code != by_name:
+            fail("province", _("ชื่อจังหวัดไม่ตรงกับรหัสจังหวัด"))
+            return None
+        return by_code or by_name
+
+    def _district(self, values: dict, province: str, fail) -> str | None:
+        raw = values.get("district_code") or values.get("district") or ""
+        if not raw:
+            return None
+        district = self.places.district(province, raw)
+        if district is None:
+            column = "district_code" if values.get("district_code") else "district"
+            fail(
+                column,
+                _("ไม่มีอำเภอ “%(value)s” ในจังหวัด%(province)s") % {"value": raw[:60], "province": self.places.provinces[province].name_th},
+            )
+        return district
+
+    def _lao(self, values: dict, province: str, district: str | None, fail) -> LAOPlan | None:
+        name = values.get("lao") or ""
+        code = thai_digit_to_arabic_digit(values.get("lao_code") or "") or None
+        if code and code in self.laos_by_code:
+            return LAOPlan(pk=self.laos_by_code[code], name_th=name, lao_type="", province=province, district=district, code=code)
+        if not name:
+            fail("lao", _("ศูนย์ใหม่ต้องระบุ อปท. ที่ดำเนินการ"))
+            return None
+        pk = self.laos_by_name.get((key(name), province))
+        if pk is not None:
+            return LAOPlan(pk=pk, name_th=name, lao_type="", province=province, district=district, code=None)
+        raw_type = values.get("lao_type") or ""
+        lao_type = LAO_TYPES.get(key(raw_type))
+        if lao_type is None:
+            if raw_type:
+                fail("lao_type", _("ไม่รู้จักประเภท อปท. “%(value)s”") % {"value": raw_type[:60]})
+            else:
+                fail("lao_type", _("อปท. “%(name)s” ยังไม่มีในทะเบียน: ต้องระบุประเภท อปท.") % {"name": name})
+            return None
+        if len(name) > 255 or (code and len(code) > 16):
+            fail("lao", _("ชื่อหรือรหัส อปท. ยาวเกินไป"))
+            return None
+        return LAOPlan(pk=None, name_th=name, lao_type=lao_type, province=province, district=district, code=code)
+
+
+class MediaFiles:
+    """Pictures and documents written during an import, so a failed run can remove them
+    (the database rows go with the rolled-back transaction; stored files do not)."""
+
+    def __init__(self, source: ImportSource):
+        self.source = source
+        self.written: list[tuple[object, str]] = []  # (storage, name)
+        self.images: dict[str, object] = {}
+        self.documents: dict[str, object] = {}
+
+    def image(self, name: str, collection: Collection):
+        if name not in self.images:
+            data = self.source.media_bytes(name)
+            image_model = get_image_model()
+            existing = image_model.objects.filter(file_hash=hashlib.sha1(data).hexdigest()).first()  # noqa: S324 - Wagtail's own file hash
+            if existing is None:
+                existing = image_model(title=PurePosixPath(name).stem[:255], collection=collection)
+                existing.file = ImageFile(io.BytesIO(data), name=name)
+                existing._set_image_file_metadata()
+                existing.save()
+                self.written.append((existing.file.storage, existing.file.name))
+            self.images[name] = existing
+        return self.images[name]
+
+    def document(self, name: str, collection: Collection):
+        if name not in self.documents:
+            data = self.source.media_bytes(name)
+            document_model = get_document_model()
+            existing = document_model.objects.filter(file_hash=hashlib.sha1(data).hexdigest()).first()  # noqa: S324 - Wagtail's own file hash
+            if existing is None:
+                existing = document_model(title=PurePosixPath(name).stem[:255], collection=collection)
+                existing.file = ContentFile(data, name=name)
+                existing._set_document_file_metadata()
+                existing.save()
+                self.written.append((existing.file.storage, existing.file.name))
+            self.documents[name] = existing
+        return self.documents[name]
+
+    def remove_written(self) -> None:
+        for storage, name in self.written:
+            try:
+                storage.delete(name)
+            except OSError:
+                logger.warning("Could not remove %s after a failed import", name)
+
+
+class CaseStudyWriter:
+    def __init__(self, media: MediaFiles, report: ImportReport, *, publish: bool, user=None):
+        self.media = media
+        self.report = report
+        self.publish = publish
+        self.user = user
+        self.index = CentreIndexPage.objects.first()
+        self.laos: dict[tuple, LocalAdministrativeOrganisation] = {}
+        self.centres: dict[str, LearningCentrePage] = {}
+
+    def _save(self, page) -> None:
+        revision = page.save_revision(user=self.user, log_action=True)
+        if self.publish:
+            revision.publish(user=self.user)
+
+    def _lao(self, plan: LAOPlan) -> LocalAdministrativeOrganisation:
+        if plan.pk is not None:
+            return LocalAdministrativeOrganisation.objects.get(pk=plan.pk)
+        if plan.key not in self.laos:
+            self.laos[plan.key] = LocalAdministrativeOrganisation.objects.create(
+                name_th=plan.name_th, lao_type=plan.lao_type, province_id=plan.province, district_id=plan.district, code=plan.code
+            )
+            self.report.counts["laos_created"] += 1
+        return self.laos[plan.key]
+
+    def _centre(self, plan: CentrePlan) -> LearningCentrePage:
+        if plan.pk is not None:
+            return LearningCentrePage.objects.get(pk=plan.pk)
+        if key(plan.title) not in self.centres:
+            if self.index is None:
+                raise ImportFileError(_("ยังไม่มีหน้ารวมศูนย์เรียนรู้ (/centres/) ให้สร้างศูนย์ใหม่"))
+            assert plan.lao is not None
+            lao = self._lao(plan.lao)
+            centre = LearningCentrePage(
+                title=plan.title,
+                slug=self._free_slug(self.index, ascii_slug(plan.title, "centre")),
+                centre_type=plan.centre_type,
+                lao=lao,
+                province_id=plan.province,
+                district_id=plan.district or lao.district_id,
+                live=False,
+            )
+            self.index.add_child(instance=centre)
+            self._save(centre)
+            self.centres[key(plan.title)] = centre
+            self.report.counts["centres_created"] += 1
+        return self.centres[key(plan.title)]
+
+    @staticmethod
+    def _free_slug(parent, slug: str, own_pk: int | None = None) -> str:
+        siblings = set(parent.get_children().exclude(pk=own_pk).values_list("slug", flat=True))
+        candidate, number = slug, 2
+        while candidate in siblings:
+            candidate = f"{slug}-{number}"
+            number += 1
+        return candidate
+
+    def write(self, row: CaseStudyRow, existing_pk: int | None) -> None:
+        centre = self._centre(row.centre)
+        collection = CentreAccess.objects.filter(centre=centre).values_list("collection", flat=True).first()
+        collection = Collection.objects.get(pk=collection) if collection else Collection.get_first_root_node()
+        if existing_pk is not None:
+            page = CaseStudyPage.objects.get(pk=existing_pk)
+            if page.get_parent().pk != centre.pk:
+                page.move(centre, pos="last-child")
+                page.refresh_from_db()
+            self.report.counts["updated"] += 1
+        else:
+            page = CaseStudyPage(external_id=row.external_id, live=False)
+            self.report.counts["created"] += 1
+        page.title = row.title
+        page.draft_title = row.title
+        page.slug = self._free_slug(centre, row.slug, page.pk)
+        page.summary = row.summary
+        page.year = row.year
+        page.budget_baht = row.budget_baht
+        for name, html in row.sections.items():
+            setattr(page, name, html)
+        page.focus_areas.set(FocusArea.objects.filter(pk__in=row.focus_areas))
+        page.target_groups.set(TargetGroup.objects.filter(pk__in=row.target_groups))
+        page.funding_sources.set(FundingSource.objects.filter(pk__in=row.funding_sources))
+        page.keywords.set(row.keywords)
+        if row.images or existing_pk is None:
+            page.gallery_images = [CaseStudyImage(image=self.media.image(name, collection)) for name in row.images]
+        if row.documents or existing_pk is None:
+            page.documents = [CaseStudyDocument(document=self.media.document(name, collection)) for name in row.documents]
+        if existing_pk is None:
+            centre.add_child(instance=page)
+        self._save(page)
+
+
+def import_case_studies(
+    path: Path | str,
+    *,
+    name: str | None = None,
+    dry_run: bool = False,
+    publish: bool = False,
+    user=None,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Validate the whole file; unless it is a dry run and if no row is invalid, write it
+    in one transaction. Any error (in a row, or while writing) leaves nothing behind."""
+    report = ImportReport(dry_run=dry_run)
+    try:
+        source = ImportSource(path, name=name)
+    except ImportFileError as error:
+        report.error(None, None, str(error))
+        return report
+    with source:
+        report.notices.extend(source.notices)
+        try:
+            _validate(source, report, progress)
+        except ImportFileError as error:
+            report.error(None, None, str(error))
+        if not report.ok or dry_run:
+            return report
+        media = MediaFiles(source)
+        try:
+            with transaction.atomic():
+                _write(source, report, media, publish=publish, user=user, progress=progress)
+        except Exception as error:
+            media.remove_written()
+            report.counts.clear()
+            if isinstance(error, ImportFileError):
+                report.error(None, None, str(error))
+                return report
+            logger.exception("Import failed while writing")
+            report.error(None, None, _("บันทึกไม่สำเร็จ (%(error)s): ยกเลิกทั้งหมดแล้ว") % {"error": error})
+            return report
+        report.written = True
+    return report
+
+
+def _validate(source: ImportSource, report: ImportReport, progress: Progress | None) -> None:
+    validator = CaseStudyValidator(source, report)
+    if not validator.check_header():
+        return
+    for row in source.rows():
+        report.rows += 1
+        cleaned = validator.validate(row)
+        if cleaned is not None:
+            report.counts["updated" if cleaned.external_id in validator.existing_ids else "created"] += 1
+        if progress and report.rows % 100 == 0:
+            progress("check", report.rows, None)
+    if progress:
+        progress("check", report.rows, report.rows)
+
+
+def _write(source: ImportSource, report: ImportReport, media: MediaFiles, *, publish: bool, user, progress: Progress | None) -> None:
+    scratch = ImportReport()
+    validator = CaseStudyValidator(source, scratch)  # the same checks again, row by row, as it writes
+    writer = CaseStudyWriter(media, report, publish=publish, user=user)
+    report.counts.clear()
+    total = report.rows
+    for done, row in enumerate(source.rows(), start=1):
+        cleaned = validator.validate(row)
+        if cleaned is None:
+            raise ImportFileError(str(scratch.errors[-1]) if scratch.errors else _("แถว %(row)s ไม่ผ่านการตรวจ") % {"row": row.number})
+        writer.write(cleaned, validator.existing_ids.get(cleaned.external_id) if cleaned.external_id else None)
+        if progress and (done % 50 == 0 or done == total):
+            progress("write", done, total)
