@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "open_data",
     "wagtail.api.v2",
     "rest_framework",
+    "exchange",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -205,5 +206,11 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "lao-portal")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@lao-portal.local")
+
+# Study visits and contact messages (exchange app): personal data is anonymised this many
+# days after a request's last change by `manage.py anonymise_visit_requests`.
+EXCHANGE_RETENTION_DAYS = int(os.environ.get("EXCHANGE_RETENTION_DAYS", "365"))
+# Form submissions (visit requests, contact messages) per client address per hour.
+EXCHANGE_FORM_RATE_LIMIT = int(os.environ.get("EXCHANGE_FORM_RATE_LIMIT", "10"))
 
 LOGIN_URL = "wagtailadmin_login"

@@ -1,0 +1,261 @@
+"""Public forms (visit request, contact, feedback) and the centre's status-change form.
+Every error message is Thai and names what to fix."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from learning_centres.models import FocusArea, LocalAdministrativeOrganisation
+
+from .fields import ThaiDateField, ThaiIntegerField, ThaiPhoneField
+from .models import MAX_GROUP_SIZE, TRANSITIONS, VisitPolicy, VisitRequest, VisitStatus
+from .rules import calendar_problem, earliest_date, group_size_problem, policy_for, requested_date_problem
+
+# Abbreviations people type for LAO types (the registry stores the full names).
+LAO_ABBREVIATIONS = {
+    "อบต.": "องค์การบริหารส่วนตำบล",
+    "อบจ.": "องค์การบริหารส่วนจังหวัด",
+    "ทต.": "เทศบาลตำบล",
+    "ทม.": "เทศบาลเมือง",
+    "ทน.": "เทศบาลนคร",
+}
+_WITH_PROVINCE = re.compile(r"^(.*?)\s*\((?:จ\.|จังหวัด)?\s*(.+?)\)$")
+
+
+def lao_option_label(lao: LocalAdministrativeOrganisation) -> str:
+    """How an LAO appears in the organisation suggestions, and is read back."""
+    return f"{lao.name_th} (จ.{lao.province.name_th})"
+
+
+def expand_abbreviation(text: str) -> str:
+    """อบต.แม่แฝก → องค์การบริหารส่วนตำบลแม่แฝก"""
+    text = " ".join(text.split())
+    for short, full in LAO_ABBREVIATIONS.items():
+        if text.startswith(short):
+            return full + text[len(short) :].lstrip()
+    return text
+
+
+def find_laos(text: str):
+    """LAOs whose Thai name is `text` (abbreviations expanded, "(จ.จังหวัด)" narrowing)."""
+    text = " ".join(text.split())
+    province = None
+    if match := _WITH_PROVINCE.match(text):
+        text, province = match.groups()
+    text = expand_abbreviation(text)
+    laos = LocalAdministrativeOrganisation.objects.filter(name_th=text).select_related("province")
+    if province:
+        laos = laos.filter(province__name_th=province.strip())
+    return laos
+
+
+def required(label: str) -> dict:
+    return {"required": f"กรุณากรอก{label}"}
+
+
+class HoneypotMixin(forms.Form):
+    # Hidden from people by CSS and from assistive technology; bots fill every field.
+    website = forms.CharField(required=False, label="เว็บไซต์ (เว้นว่างไว้)")
+
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class VisitRequestForm(HoneypotMixin):
+    organisation = forms.CharField(
+        label="หน่วยงาน / อปท. ที่ขอศึกษาดูงาน",
+        max_length=255,
+        error_messages=required("ชื่อหน่วยงาน"),
+        help_text="พิมพ์ชื่อ อปท. เช่น อบต.แม่แฝก หรือชื่อหน่วยงานอื่น",
+        widget=forms.TextInput(attrs={"list": "lao-options", "autocomplete": "organization"}),
+    )
+    lao = forms.ModelChoiceField(
+        label="เลือก อปท. ที่ตรงกัน",
+        queryset=LocalAdministrativeOrganisation.objects.all(),
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "กรุณาเลือก อปท. จากรายการ"},
+    )
+    contact_name = forms.CharField(label="ชื่อผู้ประสานงาน", max_length=200, error_messages=required("ชื่อผู้ประสานงาน"))
+    email = forms.EmailField(
+        label="อีเมล",
+        max_length=254,
+        error_messages={**required("อีเมล"), "invalid": "รูปแบบอีเมลไม่ถูกต้อง เช่น name@example.go.th"},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = ThaiPhoneField(label="โทรศัพท์", error_messages=required("หมายเลขโทรศัพท์"), help_text="เช่น 081-234-5678")
+    group_size = ThaiIntegerField(
+        label="จำนวนผู้ศึกษาดูงาน (คน)",
+        min_value=1,
+        max_value=MAX_GROUP_SIZE,
+        error_messages={
+            **required("จำนวนผู้ศึกษาดูงาน"),
+            "invalid": "กรุณากรอกจำนวนคนเป็นตัวเลข",
+            "min_value": "จำนวนผู้ศึกษาดูงานต้องมีอย่างน้อย 1 คน",
+            "max_value": f"จำนวนผู้ศึกษาดูงานต้องไม่เกิน {MAX_GROUP_SIZE} คน",
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
+    )
+    preferred_date = ThaiDateField(
+        label="วันที่ต้องการศึกษาดูงาน",
+        error_messages=required("วันที่ต้องการศึกษาดูงาน"),
+        help_text="เลือกจากปฏิทิน หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569",
+    )
+    alternative_date = ThaiDateField(label="วันที่สำรอง (ถ้ามี)", required=False)
+    purpose = forms.CharField(
+        label="วัตถุประสงค์ของการศึกษาดูงาน",
+        min_length=10,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            **required("วัตถุประสงค์"),
+            "min_length": "กรุณาอธิบายวัตถุประสงค์อย่างน้อย 10 ตัวอักษร",
+            "max_length": "วัตถุประสงค์ยาวเกิน 2,000 ตัวอักษร",
+        },
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label="ประเด็นที่สนใจ (๘ ด้านพื้นฐาน)",
+        queryset=FocusArea.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "กรุณาเลือกประเด็นจากรายการ", "invalid_pk_value": "กรุณาเลือกประเด็นจากรายการ"},
+    )
+    consent = forms.BooleanField(
+        label="ข้าพเจ้ายินยอมให้ศูนย์และผู้ดูแลเว็บไซต์ใช้ข้อมูลข้างต้นเพื่อประสานการศึกษาดูงานครั้งนี้เท่านั้น",
+        error_messages={"required": "กรุณาให้ความยินยอมก่อนส่งคำขอ"},
+    )
+
+    def __init__(self, *args, policy: VisitPolicy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy = policy
+        self.lao_candidates = LocalAdministrativeOrganisation.objects.none()
+        for name, field in self.fields.items():
+            field.label_suffix = ""
+            if name in ("preferred_date", "alternative_date"):
+                field.widget.attrs["min"] = earliest_date(policy).isoformat()
+
+    def clean_group_size(self):
+        size = self.cleaned_data["group_size"]
+        if problem := group_size_problem(self.policy, size):
+            raise ValidationError(problem, code="capacity")
+        return size
+
+    def clean_preferred_date(self):
+        day = self.cleaned_data["preferred_date"]
+        if problem := requested_date_problem(self.policy, day):
+            raise ValidationError(problem, code="unavailable")
+        return day
+
+    def clean_alternative_date(self):
+        day = self.cleaned_data.get("alternative_date")
+        if day and (problem := requested_date_problem(self.policy, day)):
+            raise ValidationError(f"วันที่สำรอง: {problem}", code="unavailable")
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.policy.accepting_requests:
+            raise ValidationError("ขณะนี้ศูนย์ปิดรับคำขอศึกษาดูงาน", code="closed")
+        if cleaned.get("preferred_date") and cleaned.get("preferred_date") == cleaned.get("alternative_date"):
+            self.add_error("alternative_date", "วันที่สำรองต้องไม่ซ้ำกับวันที่ต้องการ")
+        self._match_lao(cleaned)
+        return cleaned
+
+    def _match_lao(self, cleaned: dict) -> None:
+        """Link the request to the registry when the organisation is an LAO there; a name
+        shared by LAOs in several provinces asks the requester to pick one."""
+        lao = cleaned.get("lao")
+        text = cleaned.get("organisation")
+        if lao is None and text:
+            matches = list(find_laos(text)[:20])
+            if len(matches) == 1:
+                lao = matches[0]
+            elif len(matches) > 1:
+                self.lao_candidates = matches
+                self.fields["lao"].queryset = LocalAdministrativeOrganisation.objects.filter(pk__in=[m.pk for m in matches])
+                self.add_error("lao", "มี อปท. ชื่อนี้มากกว่าหนึ่งแห่ง กรุณาเลือกจังหวัดของท่าน")
+        if lao is not None:
+            cleaned["lao"] = lao
+            cleaned["organisation"] = lao.name_th
+
+    def request_data(self) -> dict:
+        fields = ("lao", "organisation", "contact_name", "email", "phone", "group_size", "preferred_date", "alternative_date", "purpose")
+        data = {name: self.cleaned_data.get(name) for name in fields}
+        data["topics"] = list(self.cleaned_data.get("topics") or [])
+        return data
+
+
+class ContactForm(HoneypotMixin):
+    name = forms.CharField(label="ชื่อ", max_length=200, error_messages=required("ชื่อ"))
+    email = forms.EmailField(
+        label="อีเมลสำหรับตอบกลับ",
+        max_length=254,
+        error_messages={**required("อีเมล"), "invalid": "รูปแบบอีเมลไม่ถูกต้อง เช่น name@example.go.th"},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    message = forms.CharField(
+        label="ข้อความ",
+        min_length=10,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            **required("ข้อความ"),
+            "min_length": "ข้อความสั้นเกินไป (อย่างน้อย 10 ตัวอักษร)",
+            "max_length": "ข้อความยาวเกิน 3,000 ตัวอักษร",
+        },
+    )
+    consent = forms.BooleanField(
+        label="ข้าพเจ้ายินยอมให้ส่งชื่อ อีเมล และข้อความนี้ถึงศูนย์เพื่อการติดต่อกลับ",
+        error_messages={"required": "กรุณาให้ความยินยอมก่อนส่งข้อความ"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.label_suffix = ""
+
+
+class FeedbackForm(forms.Form):
+    rating = forms.TypedChoiceField(
+        label="ความพึงพอใจต่อการศึกษาดูงาน",
+        choices=[(n, f"{n} / 5") for n in range(5, 0, -1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "กรุณาเลือกคะแนน 1–5", "invalid_choice": "กรุณาเลือกคะแนน 1–5"},
+    )
+    comment = forms.CharField(
+        label="ความเห็น (จะแสดงบนหน้าศูนย์โดยไม่ระบุชื่อ เมื่อศูนย์อนุมัติ)",
+        required=False,
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": "ความเห็นยาวเกิน 1,500 ตัวอักษร"},
+    )
+
+
+class StatusChangeForm(forms.Form):
+    """The centre's answer to a request (admin)."""
+
+    status = forms.ChoiceField(label="สถานะใหม่", widget=forms.RadioSelect, error_messages={"required": "กรุณาเลือกสถานะใหม่"})
+    visit_date = ThaiDateField(label="วันที่นัดหมาย", required=False, help_text="จำเป็นเมื่อเสนอวันใหม่; เมื่อตอบรับ เว้นว่างเพื่อใช้วันที่ผู้ขอเลือก")
+    message = forms.CharField(label="ข้อความถึงผู้ขอ (ส่งทางอีเมล)", required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, visit: VisitRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.visit = visit
+        self.fields["status"].choices = [(s, VisitStatus(s).label) for s in TRANSITIONS.get(visit.status, ())]
+
+    def clean(self):
+        cleaned = super().clean()
+        status, day = cleaned.get("status"), cleaned.get("visit_date")
+        if status == VisitStatus.RESCHEDULED and not day:
+            self.add_error("visit_date", "กรุณาระบุวันที่ที่เสนอใหม่")
+        if status == VisitStatus.DECLINED and not cleaned.get("message"):
+            self.add_error("message", "กรุณาแจ้งเหตุผลที่ไม่สามารถรับได้")
+        if status in (VisitStatus.APPROVED, VisitStatus.RESCHEDULED):
+            visit_day = day or self.visit.visit_date
+            if problem := calendar_problem(policy_for(self.visit.centre), visit_day, exclude=self.visit):
+                self.add_error("visit_date" if day else "status", problem)
+        return cleaned
