@@ -1,17 +1,20 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemap import sitemap
 from home.views import robots_txt
+from search import views as search_views
 
+# Not language-specific: the admin (each user picks a language), documents, APIs, feeds,
+# the sitemap and robots.txt. Unprefixed URLs are always Thai (see settings.LANGUAGE_CODE).
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -23,4 +26,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages people read: Thai at /, English under /en/.
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search_page, name="search_page"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
