@@ -27,13 +27,17 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from learning_centres.models import CaseStudyPage, CentreType, FocusArea, LearningCentrePage
+        from portal.locales import in_active_language, originals
 
         context = super().get_context(request, *args, **kwargs)
         live = CaseStudyPage.objects.live().public()
-        context["latest_case_studies"] = live.order_by("-first_published_at").prefetch_related("focus_areas")[:6]
-        context["focus_areas"] = FocusArea.objects.annotate(live_count=models.Count("case_studies", filter=models.Q(case_studies__in=live)))
+        # Listed from this language's tree (links stay in the language); counted once, from the originals.
+        context["latest_case_studies"] = in_active_language(live).order_by("-first_published_at").prefetch_related("focus_areas")[:6]
+        context["focus_areas"] = FocusArea.objects.annotate(
+            live_count=models.Count("case_studies", filter=models.Q(case_studies__in=originals(live)))
+        )
         context["centre_counts"] = {
-            value: LearningCentrePage.objects.live().filter(centre_type=value).count() for value in CentreType.values
+            value: originals(LearningCentrePage.objects.live()).filter(centre_type=value).count() for value in CentreType.values
         }
         context["centre_types"] = CentreType.choices
         return context

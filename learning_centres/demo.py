@@ -22,6 +22,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Site
 
 from home.models import HomePage, StandardPage
+from portal.locales import mirror_page_tree, translate_page
 
 from .models import (
     CaseStudyFollowUp,
@@ -127,12 +128,12 @@ def publish(page: Page, first_published: datetime.datetime | None = None) -> Non
 
 
 def ensure_site_structure() -> tuple[HomePage, CentreIndexPage, CaseStudyIndexPage]:
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale__language_code="th").first()
     if home is None:
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title="คลังความรู้ อปท.", slug="home"))
         Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
-    centres = CentreIndexPage.objects.first()
+    centres = CentreIndexPage.objects.filter(locale__language_code="th").first()
     if centres is None:
         centres = home.add_child(
             instance=CentreIndexPage(
@@ -142,7 +143,7 @@ def ensure_site_structure() -> tuple[HomePage, CentreIndexPage, CaseStudyIndexPa
             )
         )
         publish(centres)
-    cases = CaseStudyIndexPage.objects.first()
+    cases = CaseStudyIndexPage.objects.filter(locale__language_code="th").first()
     if cases is None:
         cases = home.add_child(
             instance=CaseStudyIndexPage(
@@ -152,7 +153,7 @@ def ensure_site_structure() -> tuple[HomePage, CentreIndexPage, CaseStudyIndexPa
             )
         )
         publish(cases)
-    if not StandardPage.objects.filter(slug="about").exists():
+    if not StandardPage.objects.filter(slug="about", locale__language_code="th").exists():
         about = home.add_child(
             instance=StandardPage(
                 title="เกี่ยวกับโครงการ",
@@ -169,6 +170,45 @@ def ensure_site_structure() -> tuple[HomePage, CentreIndexPage, CaseStudyIndexPa
         )
         publish(about)
     return home, centres, cases
+
+
+ENGLISH_FIXED_PAGES = {
+    "home": {
+        "title": "LAO Knowledge Portal",
+        "introduction": "<p>Case studies from elderly-care learning centres and model child development centres"
+        " across Thailand, for local administrative organisations to learn from and adapt.</p>",
+    },
+    "centres": {
+        "title": "Learning centres",
+        "intro": "<p>Elderly-care learning centres and model child development centres that welcome study visits"
+        " from other local administrative organisations.</p>",
+    },
+    "case-studies": {
+        "title": "Case studies",
+        "intro": "<p>Good practice from local administrative organisations across the country, organised by the eight basic areas.</p>",
+    },
+    "about": {
+        "title": "About the programme",
+        "body": [
+            (
+                "paragraph",
+                "<p>This knowledge portal grew out of the 2013 memorandum of understanding between the Department of Local"
+                " Administration and the Thai Health Promotion Foundation (ThaiHealth), so that local administrative"
+                " organisations can learn from one another through elderly-care learning centres and model child"
+                " development centres.</p>",
+            )
+        ],
+    },
+}
+
+
+def ensure_english_tree(home: HomePage) -> None:
+    """English translations of the fixed pages, and aliases of everything else (see portal.locales)."""
+    for page in home.get_descendants(inclusive=True).filter(depth__lte=home.depth + 1, locale_id=home.locale_id).specific():
+        fields = ENGLISH_FIXED_PAGES.get(page.slug)
+        if fields:
+            translate_page(page, "en", **fields)
+    mirror_page_tree(home)
 
 
 def ensure_lao(data: dict, report: DemoReport) -> LocalAdministrativeOrganisation:
@@ -271,4 +311,5 @@ def load_demo_content(limit: int | None = None) -> DemoReport:
     centres = {row["slug"]: load_centre(centre_index, row, report) for row in centre_rows}
     for row in case_rows[:limit]:
         load_case_study(centres[row["centre"]], row, report)
+    ensure_english_tree(_home)
     return report

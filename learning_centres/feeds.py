@@ -18,6 +18,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from portal.locales import originals
+
 from .models import CaseStudyIndexPage, CaseStudyPage, CentreType, FocusArea, LearningCentrePage, Province
 from .models.pages import centre_type_label, with_centre
 
@@ -135,7 +137,7 @@ class LatestCaseStudiesFeed(Feed):
 
     def link(self, obj: FeedRequest) -> str:
         """The listing these items come from, with the same filters."""
-        listing = CaseStudyIndexPage.objects.live().public().first()
+        listing = originals(CaseStudyIndexPage.objects.live().public()).first()
         url = (listing.get_url(obj.request) if listing else None) or "/"
         query = QueryDict(mutable=True)
         for name, value in obj.filters.query_items():
@@ -147,7 +149,7 @@ class LatestCaseStudiesFeed(Feed):
         return obj.request.get_full_path()
 
     def items(self, obj: FeedRequest) -> list[CaseStudyPage]:
-        case_studies = obj.filters.apply(CaseStudyPage.objects.live().public())
+        case_studies = obj.filters.apply(originals(CaseStudyPage.objects.live().public()))
         items = list(
             case_studies.order_by(F("first_published_at").desc(nulls_last=True), "-pk").prefetch_related("focus_areas")[:FEED_LENGTH]
         )

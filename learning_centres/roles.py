@@ -125,9 +125,22 @@ def ensure_roles(using: str = "default", **kwargs) -> None:
     WorkflowPage.objects.update_or_create(page=root_page, defaults={"workflow": workflow})
 
 
+def original_centre(centre):
+    """The Thai original of a centre page (its English alias or translation shares its group)."""
+    from django.conf import settings
+
+    if centre.locale.language_code == settings.LANGUAGE_CODE:
+        return centre
+    source = type(centre).objects.filter(translation_key=centre.translation_key, locale__language_code=settings.LANGUAGE_CODE).first()
+    return source or centre
+
+
 @transaction.atomic
 def ensure_centre_access(centre) -> Group:
-    """Give a centre its contributor group and image/document collection (idempotent)."""
+    """Give a centre its contributor group and image/document collection (idempotent).
+
+    The group's page rights cover the centre in every language tree, so a contributor can
+    also translate their own centre's pages (and nobody else's)."""
     from .models import CentreAccess
 
     access = CentreAccess.objects.filter(centre=centre).select_related("group", "collection").first()
@@ -141,7 +154,8 @@ def ensure_centre_access(centre) -> Group:
     access_admin = _permission("wagtailadmin", "access_admin")
     if access_admin:
         access.group.permissions.add(access_admin)
-    _grant_pages(access.group, centre, CONTRIBUTOR_PAGE_PERMISSIONS)
+    for page in Page.objects.filter(translation_key=centre.translation_key):
+        _grant_pages(access.group, page, CONTRIBUTOR_PAGE_PERMISSIONS)
     _grant_collection(access.group, access.collection, CONTRIBUTOR_COLLECTION_PERMISSIONS)
     return access.group
 

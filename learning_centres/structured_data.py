@@ -154,7 +154,7 @@ def website(home: Page, request: HttpRequest | None = None, *, site_name: str = 
     search_action = None
     if root_url:
         try:
-            search_url = root_url + reverse("search:page")
+            search_url = root_url + reverse("search_page")
         except NoReverseMatch:
             search_url = None
         if search_url:

@@ -1,24 +1,27 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemap import sitemap
 from home.views import robots_txt
 from open_data.api import api_router
 from portal.admin_login import RateLimitedLoginView
+from search import views as search_views
 
 # A database that does not answer gives a plain 503 page instead of the 500 page.
 handler500 = "portal.errors.server_error"
 
+# Not language-specific: the admin (each user picks a language), documents, APIs, feeds,
+# the sitemap and robots.txt. Unprefixed URLs are always Thai (see settings.LANGUAGE_CODE).
 urlpatterns = [
     # Before Wagtail's own admin URLs, so that this view answers the login form.
     path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("open_data.urls")),
     path("api/v2/", api_router.urls),
     path("", include("search.urls")),
@@ -33,4 +36,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages people read: Thai at /, English under /en/.
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search_page, name="search_page"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -15,6 +15,7 @@ from django.utils.translation import override
 
 from learning_centres.buddhist_era import to_buddhist_year
 from learning_centres.models import CaseStudyPage, LearningCentrePage
+from portal.locales import originals
 
 from .text import WORD_MARK, mark_words, normalise
 
@@ -108,21 +109,19 @@ def centre_document(centre: LearningCentrePage) -> dict:
     }
 
 
+# Only the Thai originals are searchable: the English tree's aliases and translations of the
+# same content would list every case study twice (English result links are localised instead).
 def searchable_centres() -> QuerySet[LearningCentrePage]:
-    return LearningCentrePage.objects.live().public().select_related("province", "district", "lao")
+    return originals(LearningCentrePage.objects.live().public()).select_related("province", "district", "lao")
 
 
 def searchable_case_studies() -> QuerySet[CaseStudyPage]:
-    return (
-        CaseStudyPage.objects.live()
-        .public()
-        .prefetch_related(
-            "focus_areas",
-            "target_groups",
-            "indicators",
-            "follow_ups",
-            Prefetch("tagged_items__tag"),
-        )
+    return originals(CaseStudyPage.objects.live().public()).prefetch_related(
+        "focus_areas",
+        "target_groups",
+        "indicators",
+        "follow_ups",
+        Prefetch("tagged_items__tag"),
     )
 
 

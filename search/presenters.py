@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN, REGION_NAMES_EN
+from portal.locales import localized_url
 
 from .params import FIELD_PARAMS
 from .query import Hit
@@ -87,7 +88,7 @@ def hit(hit: Hit) -> dict:
         "kind": hit.kind,
         "title": clean(source.get("title")),
         "title_html": safe_highlight((highlight.get("title") or [escape(source.get("title", ""))])[0]),
-        "url": source.get("url"),
+        "url": localized_url(source.get("url")),  # the index holds the Thai page
         "summary": clean(source.get("summary")),
         "highlight": snippet,
         "centre": source.get("centre_title"),

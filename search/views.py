@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 
 from learning_centres.models import FocusArea
+from portal.locales import localized_url
 
 from . import presenters, service
 from .params import FACET_PARAMS, MAX_PAGE, ParsedParams, parse
@@ -32,7 +33,7 @@ def _promotions(parsed: ParsedParams) -> list[dict]:
     promoted = []
     for pick in query.editors_picks.select_related("page").order_by("sort_order"):
         if pick.page_id and pick.page.live:
-            promoted.append({"title": pick.page.title, "url": pick.page.url, "description": pick.description})
+            promoted.append({"title": pick.page.title, "url": localized_url(pick.page.url), "description": pick.description})
         elif pick.external_link_url:
             promoted.append(
                 {"title": pick.external_link_text or pick.external_link_url, "url": pick.external_link_url, "description": pick.description}

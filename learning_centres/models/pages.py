@@ -391,7 +391,10 @@ class CaseStudyIndexPage(Page):
         from .taxonomy import FocusArea
 
         context = super().get_context(request, *args, **kwargs)
-        case_studies = CaseStudyPage.objects.live().public().order_by("-first_published_at", "pk")
+        from portal.locales import in_active_language
+
+        # This language's tree: each case study once, linked in the language being read.
+        case_studies = in_active_language(CaseStudyPage.objects.live().public()).order_by("-first_published_at", "pk")
         area = request.GET.get("area")
         if area:
             case_studies = case_studies.filter(focus_areas__slug=area)

@@ -154,5 +154,5 @@ def test_an_unreachable_engine_falls_back_to_the_database(client, settings, cent
     assert status == 200
     assert body["source"] == "fallback"
     assert body["count"] == 2
-    html = client.get(reverse("search:page"), {"q": "ผู้สูงอายุ"}).content.decode()
+    html = client.get(reverse("search_page"), {"q": "ผู้สูงอายุ"}).content.decode()
     assert "ระบบสำรอง" in html

@@ -19,7 +19,7 @@ def corpus(search_engine, centre_index):
 
 
 def page(client, **params) -> str:
-    response = client.get(reverse("search:page"), params)
+    response = client.get(reverse("search_page"), params)
     assert response.status_code == 200
     return response.content.decode()
 

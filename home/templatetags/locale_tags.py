@@ -1,0 +1,41 @@
+"""The page being read in each language: for the language switcher and hreflang links."""
+
+from django import template
+from django.conf import settings
+
+from wagtail.models import Page
+
+from portal.locales import content_language, localized_url, translation_for
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context) -> list[dict]:
+    """[{code, name, url, absolute_url, current}] for every language of the portal.
+
+    A Wagtail page links to its live version in the other language (the mirrored tree
+    always has one; failing that, that language's home page); any other view links to the
+    same address with or without /en/."""
+    request = context.get("request")
+    page = context.get("page")
+    current = content_language()
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            version = page if code == page.locale.language_code else translation_for(page, code)
+            url = version.get_url(request) if version else localized_url("/", code)
+        elif request is not None:
+            url = localized_url(request.get_full_path(), code)
+        else:
+            url = localized_url("/", code)
+        versions.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url) if request is not None else url,
+                "current": code == current,
+            }
+        )
+    return versions
