@@ -131,7 +131,7 @@ class AnswerInDetailView(ScopedEditView):
     """Requests are answered from their detail page, never edited field by field."""
 
     def get(self, request, *args, **kwargs):
-        return redirect(reverse("visit_requests:inspect", args=[self.object.pk]))
+        return redirect(reverse("visit_requests:inspect", args=[self.get_object().pk]))
 
     post = get
 

@@ -68,6 +68,7 @@ def portal_url(tmp_path_factory):
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (
         ["migrate", "--no-input", "-v", "0"],
+        ["createcachetable"],  # the rate limiter's table (portal/ratelimit.py), as `make migrate` does
         ["load_demo_content", "--limit", "8"],
         ["createsuperuser", "--no-input", "--username", "admin", "--email", "admin@example.org"],
     ):
