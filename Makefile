@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) 2>/dev/null | cksum | cu
 export PYTHAINLP_OFFLINE := 1
 export PYTHAINLP_READ_ONLY := 1
 
-.PHONY: run test install fonts migrate demo lint ci clean search search-stop
+.PHONY: run test install fonts migrate demo lint ci clean search search-stop messages
 
 $(STAMP): $(REQUIREMENTS)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -68,6 +68,24 @@ search: install
 
 search-stop:
 	@test -x $(BIN)/python && $(BIN)/python tools/search_node.py stop || $(PYTHON) tools/search_node.py stop
+
+## make messages: collect the Thai source strings of templates and code into
+## locale/en/LC_MESSAGES/django.po (English already written is kept; new strings arrive with an
+## empty msgstr, marked ones "fuzzy" need checking), then compile django.mo. Both files are
+## committed, so a fresh clone needs no gettext tools. Needs GNU gettext (installed from
+## Debian when run as root); tests/portal/test_translations.py fails while a string lacks English.
+MESSAGE_DIRS_IGNORED := --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=media --ignore=static_collected --ignore=test-artifacts
+
+messages: install
+	@command -v msgfmt >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "GNU gettext is missing: install Debian's gettext package (apt-get install gettext)." >&2; exit 1; \
+	  fi; \
+	  echo "Installing Debian's gettext package…"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	$(BIN)/python manage.py makemessages --locale en --extension html,txt,py --add-location file $(MESSAGE_DIRS_IGNORED)
+	$(BIN)/python manage.py compilemessages --locale en $(MESSAGE_DIRS_IGNORED)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
@@ -10,7 +11,7 @@ from wagtail.models import Page
 class HomePage(Page):
     """The portal's front page: what the programme is and the ways into the content."""
 
-    introduction = RichTextField("คำแนะนำ", blank=True, features=["bold", "italic", "link"])
+    introduction = RichTextField(_("คำแนะนำ"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
     parent_page_types = ["wagtailcore.Page"]
@@ -23,10 +24,11 @@ class HomePage(Page):
     template = "pages/home_page.html"
 
     class Meta:
-        verbose_name = "หน้าแรก"
+        verbose_name = _("หน้าแรก")
 
     def get_context(self, request, *args, **kwargs):
         from learning_centres.models import CaseStudyPage, CentreType, FocusArea, LearningCentrePage
+        from learning_centres.models.pages import centre_type_choices
         from portal.locales import in_active_language, originals
 
         context = super().get_context(request, *args, **kwargs)
@@ -39,7 +41,7 @@ class HomePage(Page):
         context["centre_counts"] = {
             value: originals(LearningCentrePage.objects.live()).filter(centre_type=value).count() for value in CentreType.values
         }
-        context["centre_types"] = CentreType.choices
+        context["centre_types"] = centre_type_choices()
         return context
 
 
@@ -48,12 +50,12 @@ class StandardPage(Page):
 
     body = StreamField(
         [
-            ("heading", blocks.CharBlock(form_classname="title", label="หัวข้อ")),
-            ("paragraph", blocks.RichTextBlock(label="ย่อหน้า")),
-            ("image", ImageBlock(label="ภาพ")),
+            ("heading", blocks.CharBlock(form_classname="title", label=_("หัวข้อ"))),
+            ("paragraph", blocks.RichTextBlock(label=_("ย่อหน้า"))),
+            ("image", ImageBlock(label=_("ภาพ"))),
         ],
         blank=True,
-        verbose_name="เนื้อหา",
+        verbose_name=_("เนื้อหา"),
     )
 
     content_panels = Page.content_panels + [FieldPanel("body")]
@@ -62,4 +64,4 @@ class StandardPage(Page):
     template = "pages/standard_page.html"
 
     class Meta:
-        verbose_name = "หน้าทั่วไป"
+        verbose_name = _("หน้าทั่วไป")

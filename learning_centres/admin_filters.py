@@ -3,6 +3,7 @@
 import django_filters
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.views.pages.listing import PageFilterSet
 
@@ -11,15 +12,15 @@ from .models.pages import with_centre
 
 
 class CaseStudyFilterSet(PageFilterSet):
-    centre_type = django_filters.ChoiceFilter(label="ประเภทศูนย์", choices=CentreType.choices, method="filter_centre_type")
+    centre_type = django_filters.ChoiceFilter(label=_("ประเภทศูนย์"), choices=CentreType.choices, method="filter_centre_type")
     focus_areas = django_filters.ModelMultipleChoiceFilter(
-        label="ด้านพื้นฐาน",
+        label=_("ด้านพื้นฐาน"),
         queryset=FocusArea.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         field_name="focus_areas",
         distinct=True,
     )
-    province = django_filters.ModelChoiceFilter(label="จังหวัด", queryset=Province.objects.all(), method="filter_province")
+    province = django_filters.ModelChoiceFilter(label=_("จังหวัด"), queryset=Province.objects.all(), method="filter_province")
 
     class Meta:
         model = CaseStudyPage

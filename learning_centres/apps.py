@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class LearningCentresConfig(AppConfig):
     name = "learning_centres"
-    verbose_name = "ศูนย์เรียนรู้และกรณีศึกษา"
+    verbose_name = _("ศูนย์เรียนรู้และกรณีศึกษา")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -90,7 +90,7 @@ class FeedFilters:
     def describe(self) -> str:
         labels = [area.name for area in self.areas]
         labels += [centre_type_label(value) for value in self.centre_types]
-        labels += [_("จ.") + province.name for province in self.provinces]
+        labels += [_("จ.%(province)s") % {"province": province.name} for province in self.provinces]
         return ", ".join(labels)
 
 

@@ -1,6 +1,8 @@
 """Admin: the LAO registry and vocabularies as snippets, and a filterable flat list of
 case studies (https://docs.wagtail.org/en/stable/extending/admin_views.html)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
@@ -16,7 +18,7 @@ permissions.register()
 class CaseStudyListingViewSet(PageListingViewSet):
     model = CaseStudyPage
     icon = "doc-full"
-    menu_label = "กรณีศึกษา"
+    menu_label = _("กรณีศึกษา")
     menu_order = 150
     add_to_admin_menu = True
     filterset_class = CaseStudyFilterSet
@@ -31,7 +33,7 @@ def register_case_study_listing():
 class LAOViewSet(SnippetViewSet):
     model = LocalAdministrativeOrganisation
     icon = "site"
-    menu_label = "อปท."
+    menu_label = _("อปท.")
     list_display = ["name_th", "lao_type", "province", "district"]
     list_filter = ["lao_type", "province"]
     search_fields = ["name_th", "name_en"]
@@ -40,28 +42,28 @@ class LAOViewSet(SnippetViewSet):
 class FocusAreaViewSet(SnippetViewSet):
     model = FocusArea
     icon = "tag"
-    menu_label = "๘ ด้านพื้นฐาน"
+    menu_label = _("๘ ด้านพื้นฐาน")
     list_display = ["name_th", "name_en", "slug"]
 
 
 class TargetGroupViewSet(SnippetViewSet):
     model = TargetGroup
     icon = "group"
-    menu_label = "กลุ่มเป้าหมาย"
+    menu_label = _("กลุ่มเป้าหมาย")
     list_display = ["name_th", "name_en", "slug"]
 
 
 class FundingSourceViewSet(SnippetViewSet):
     model = FundingSource
     icon = "tag"
-    menu_label = "แหล่งงบประมาณ"
+    menu_label = _("แหล่งงบประมาณ")
     list_display = ["name_th", "name_en", "slug"]
 
 
 class RegistryGroup(SnippetViewSetGroup):
     items = (LAOViewSet, FocusAreaViewSet, TargetGroupViewSet, FundingSourceViewSet)
     menu_icon = "folder-open-inverse"
-    menu_label = "ทะเบียนและหมวดหมู่"
+    menu_label = _("ทะเบียนและหมวดหมู่")
     menu_name = "registry"
 
 

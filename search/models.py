@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
@@ -22,7 +23,7 @@ class PendingIndexUpdate(models.Model):
     enqueued_at = models.DateTimeField(default=timezone.now, help_text="When the latest change was recorded.")
 
     class Meta:
-        verbose_name = "รายการรอปรับปรุงดัชนีค้นหา"
+        verbose_name = _("รายการรอปรับปรุงดัชนีค้นหา")
 
     def __str__(self) -> str:
         return f"page {self.page_id} ({self.reason}, {self.attempts} attempts)"
@@ -33,16 +34,16 @@ class SearchSynonym(models.Model):
     and English). Applied to the index on the next rebuild."""
 
     terms = models.CharField(
-        "คำที่มีความหมายเดียวกัน",
+        _("คำที่มีความหมายเดียวกัน"),
         max_length=500,
-        help_text="คั่นด้วยจุลภาค เช่น อบต., องค์การบริหารส่วนตำบล — มีผลเมื่อสร้างดัชนีค้นหาใหม่",
+        help_text=_("คั่นด้วยจุลภาค เช่น อบต., องค์การบริหารส่วนตำบล — มีผลเมื่อสร้างดัชนีค้นหาใหม่"),
     )
 
     panels = [FieldPanel("terms")]
 
     class Meta:
-        verbose_name = "คำพ้องความหมาย"
-        verbose_name_plural = "คำพ้องความหมาย"
+        verbose_name = _("คำพ้องความหมาย")
+        verbose_name_plural = _("คำพ้องความหมาย")
         ordering = ["terms"]
 
     def __str__(self) -> str:
@@ -61,7 +62,7 @@ class ZeroResultQuery(models.Model):
     last_seen = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = "คำค้นที่ไม่พบผลลัพธ์"
+        verbose_name = _("คำค้นที่ไม่พบผลลัพธ์")
 
     def __str__(self) -> str:
         return self.query_string
@@ -109,8 +110,8 @@ class FallbackDocument(models.Model):
     fine_words = models.TextField(blank=True)
 
     class Meta:
-        verbose_name = "เอกสารค้นหาสำรอง"
-        verbose_name_plural = "เอกสารค้นหาสำรอง"
+        verbose_name = _("เอกสารค้นหาสำรอง")
+        verbose_name_plural = _("เอกสารค้นหาสำรอง")
 
     def __str__(self) -> str:
         return self.doc_id

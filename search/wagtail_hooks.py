@@ -1,6 +1,7 @@
 """Admin: search synonyms (applied on the next index rebuild) and the search reports."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
@@ -17,7 +18,7 @@ from .models import SearchSynonym, ZeroResultQuery
 class SearchSynonymViewSet(SnippetViewSet):
     model = SearchSynonym
     icon = "search"
-    menu_label = "คำพ้องความหมาย (ค้นหา)"
+    menu_label = _("คำพ้องความหมาย (ค้นหา)")
     add_to_settings_menu = True
     list_display = ["terms"]
     search_fields = ["terms"]
@@ -40,10 +41,10 @@ class EditorReport(ReportView):
 
 
 class FrequentQueriesReport(EditorReport):
-    page_title = "คำค้นยอดนิยม"
+    page_title = _("คำค้นยอดนิยม")
     index_url_name = "frequent_queries"
     index_results_url_name = "frequent_queries_results"
-    columns = [Column("query_string", label="คำค้น"), NumberColumn("_hits", label="จำนวนครั้ง")]
+    columns = [Column("query_string", label=_("คำค้น")), NumberColumn("_hits", label=_("จำนวนครั้ง"))]
     list_export = ["query_string", "_hits"]
 
     def get_queryset(self):
@@ -51,13 +52,13 @@ class FrequentQueriesReport(EditorReport):
 
 
 class ZeroResultQueriesReport(EditorReport):
-    page_title = "คำค้นที่ไม่พบผลลัพธ์"
+    page_title = _("คำค้นที่ไม่พบผลลัพธ์")
     index_url_name = "zero_result_queries"
     index_results_url_name = "zero_result_queries_results"
     columns = [
-        Column("query_string", label="คำค้น"),
-        NumberColumn("hits", label="จำนวนครั้ง"),
-        Column("last_seen", label="ค้นล่าสุด"),
+        Column("query_string", label=_("คำค้น")),
+        NumberColumn("hits", label=_("จำนวนครั้ง")),
+        Column("last_seen", label=_("ค้นล่าสุด")),
     ]
     list_export = ["query_string", "hits", "last_seen"]
 
@@ -67,12 +68,12 @@ class ZeroResultQueriesReport(EditorReport):
 
 @hooks.register("register_reports_menu_item")
 def register_frequent_queries_report():
-    return MenuItem("คำค้นยอดนิยม", reverse("frequent_queries"), name="frequent-queries", icon_name="search", order=901)
+    return MenuItem(_("คำค้นยอดนิยม"), reverse("frequent_queries"), name="frequent-queries", icon_name="search", order=901)
 
 
 @hooks.register("register_reports_menu_item")
 def register_zero_result_report():
-    return MenuItem("คำค้นที่ไม่พบผลลัพธ์", reverse("zero_result_queries"), name="zero-result-queries", icon_name="search", order=902)
+    return MenuItem(_("คำค้นที่ไม่พบผลลัพธ์"), reverse("zero_result_queries"), name="zero-result-queries", icon_name="search", order=902)
 
 
 @hooks.register("register_admin_urls")

@@ -39,3 +39,20 @@ def language_versions(context) -> list[dict]:
             }
         )
     return versions
+
+
+_locale_codes: dict[int, str] = {}
+
+
+@register.filter(name="content_language")
+def page_content_language(page) -> str:
+    """The language a page's content is written in, for a `lang` attribute: an alias in the
+    English tree shows its Thai original. No query per page (listings call this per card)."""
+    if getattr(page, "alias_of_id", None):
+        return settings.LANGUAGE_CODE
+    locale_id = getattr(page, "locale_id", None)
+    if locale_id not in _locale_codes:
+        from wagtail.models import Locale
+
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class CentreAccess(models.Model):
@@ -12,7 +13,7 @@ class CentreAccess(models.Model):
     collection = models.ForeignKey("wagtailcore.Collection", on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        verbose_name = "สิทธิ์ผู้เขียนของศูนย์"
+        verbose_name = _("สิทธิ์ผู้เขียนของศูนย์")
 
     def __str__(self) -> str:
         return self.group.name

@@ -1,12 +1,13 @@
 from django.db import models
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 
 class BilingualNameMixin(models.Model):
     """Thai and English names; `name` follows the active language (Thai by default)."""
 
-    name_th = models.CharField("ชื่อภาษาไทย", max_length=255)
-    name_en = models.CharField("ชื่อภาษาอังกฤษ", max_length=255, blank=True)
+    name_th = models.CharField(_("ชื่อภาษาไทย"), max_length=255)
+    name_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=255, blank=True)
 
     class Meta:
         abstract = True

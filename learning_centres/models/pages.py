@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -43,10 +44,15 @@ def centre_type_label(value: str) -> str:
     return CentreType(value).label
 
 
+def centre_type_choices() -> list[tuple[str, str]]:
+    """(value, label) of each centre type, labelled in the active language."""
+    return [(value, centre_type_label(value)) for value in CentreType.values]
+
+
 class CentreIndexPage(Page):
     """The directory of learning centres (/centres/)."""
 
-    intro = RichTextField("คำนำ", blank=True, features=SECTION_FEATURES)
+    intro = RichTextField(_("คำนำ"), blank=True, features=SECTION_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -55,7 +61,7 @@ class CentreIndexPage(Page):
     template = "pages/centre_index_page.html"
 
     class Meta:
-        verbose_name = "หน้ารวมศูนย์เรียนรู้"
+        verbose_name = _("หน้ารวมศูนย์เรียนรู้")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -63,45 +69,45 @@ class CentreIndexPage(Page):
         centre_type = request.GET.get("type")
         if centre_type in CentreType.values:
             centres = centres.filter(centre_type=centre_type)
-        context.update(centres=centres, centre_types=CentreType.choices, active_type=centre_type)
+        context.update(centres=centres, centre_types=centre_type_choices(), active_type=centre_type)
         return context
 
 
 class LearningCentrePage(Page):
-    centre_type = models.CharField("ประเภทศูนย์", max_length=32, choices=CentreType.choices)
+    centre_type = models.CharField(_("ประเภทศูนย์"), max_length=32, choices=CentreType.choices)
     lao = models.ForeignKey(
         LocalAdministrativeOrganisation,
         on_delete=models.PROTECT,
         related_name="centres",
-        verbose_name="อปท. ที่ดำเนินการ",
+        verbose_name=_("อปท. ที่ดำเนินการ"),
     )
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, verbose_name="จังหวัด")
-    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, verbose_name="อำเภอ")
-    address = models.TextField("ที่อยู่", blank=True)
-    contact_name = models.CharField("ผู้ประสานงาน", max_length=255, blank=True)
-    contact_position = models.CharField("ตำแหน่ง", max_length=255, blank=True)
-    contact_phone = models.CharField("โทรศัพท์", max_length=64, blank=True)
-    website = models.URLField("เว็บไซต์", blank=True)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, verbose_name=_("จังหวัด"))
+    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("อำเภอ"))
+    address = models.TextField(_("ที่อยู่"), blank=True)
+    contact_name = models.CharField(_("ผู้ประสานงาน"), max_length=255, blank=True)
+    contact_position = models.CharField(_("ตำแหน่ง"), max_length=255, blank=True)
+    contact_phone = models.CharField(_("โทรศัพท์"), max_length=64, blank=True)
+    website = models.URLField(_("เว็บไซต์"), blank=True)
     # Kept for staff and the exchange app; never published on the site (spam, PDPA).
-    contact_email = models.EmailField("อีเมล (ไม่แสดงบนเว็บไซต์)", blank=True)
+    contact_email = models.EmailField(_("อีเมล (ไม่แสดงบนเว็บไซต์)"), blank=True)
     visiting_capacity = models.PositiveSmallIntegerField(
-        "จำนวนผู้ศึกษาดูงานที่รับได้ต่อครั้ง",
+        _("จำนวนผู้ศึกษาดูงานที่รับได้ต่อครั้ง"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(2000)],
     )
     year_established = models.PositiveSmallIntegerField(
-        "ปีที่ก่อตั้ง (ค.ศ.)",
+        _("ปีที่ก่อตั้ง (ค.ศ.)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
-    description = RichTextField("เกี่ยวกับศูนย์", blank=True, features=SECTION_FEATURES)
+    description = RichTextField(_("เกี่ยวกับศูนย์"), blank=True, features=SECTION_FEATURES)
     base_form_class = LearningCentrePageForm
     content_panels = Page.content_panels + [
         FieldPanel("centre_type"),
         FieldPanel("lao"),
-        FieldRowPanel([FieldPanel("province"), FieldPanel("district")], heading="ที่ตั้ง"),
+        FieldRowPanel([FieldPanel("province"), FieldPanel("district")], heading=_("ที่ตั้ง")),
         FieldPanel("address"),
         FieldPanel("description"),
         MultiFieldPanel(
@@ -112,10 +118,10 @@ class LearningCentrePage(Page):
                 FieldPanel("website"),
                 FieldPanel("contact_email"),
             ],
-            heading="ผู้ประสานงาน",
+            heading=_("ผู้ประสานงาน"),
         ),
         FieldRowPanel([FieldPanel("visiting_capacity"), FieldPanel("year_established")]),
-        InlinePanel("gallery_images", label="ภาพประกอบ"),
+        InlinePanel("gallery_images", label=_("ภาพประกอบ")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("description"),
@@ -126,8 +132,8 @@ class LearningCentrePage(Page):
     template = "pages/learning_centre_page.html"
 
     class Meta:
-        verbose_name = "ศูนย์เรียนรู้"
-        verbose_name_plural = "ศูนย์เรียนรู้"
+        verbose_name = _("ศูนย์เรียนรู้")
+        verbose_name_plural = _("ศูนย์เรียนรู้")
 
     @property
     def centre_type_label(self) -> str:
@@ -161,7 +167,7 @@ class GalleryImage(Orderable):
     """A picture in a page's gallery, with a caption."""
 
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
-    caption = models.CharField("คำบรรยายภาพ", max_length=255, blank=True)
+    caption = models.CharField(_("คำบรรยายภาพ"), max_length=255, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
 
@@ -208,31 +214,31 @@ class CaseStudyPage(Page):
         ("how_to_transfer", "การนำไปปรับใช้ใน อปท. อื่น", "How another LAO can transfer it"),
     )
 
-    summary = models.TextField("บทสรุป", help_text="สรุปสั้น ๆ 2–3 ประโยค แสดงในผลการค้นหาและรายการ")
-    context_and_problem = RichTextField("บริบทและสภาพปัญหา", blank=True, features=SECTION_FEATURES)
-    objectives = RichTextField("วัตถุประสงค์", blank=True, features=SECTION_FEATURES)
-    activities = RichTextField("การดำเนินงาน", blank=True, features=SECTION_FEATURES)
-    partners_and_participation = RichTextField("ภาคีและการมีส่วนร่วม", blank=True, features=SECTION_FEATURES)
-    resources_and_funding = RichTextField("ทรัพยากรและงบประมาณ", blank=True, features=SECTION_FEATURES)
-    results = RichTextField("ผลการดำเนินงาน", blank=True, features=SECTION_FEATURES)
-    lessons_learned = RichTextField("บทเรียนและปัจจัยความสำเร็จ", blank=True, features=SECTION_FEATURES)
-    how_to_transfer = RichTextField("การนำไปปรับใช้ใน อปท. อื่น", blank=True, features=SECTION_FEATURES)
+    summary = models.TextField(_("บทสรุป"), help_text=_("สรุปสั้น ๆ 2–3 ประโยค แสดงในผลการค้นหาและรายการ"))
+    context_and_problem = RichTextField(_("บริบทและสภาพปัญหา"), blank=True, features=SECTION_FEATURES)
+    objectives = RichTextField(_("วัตถุประสงค์"), blank=True, features=SECTION_FEATURES)
+    activities = RichTextField(_("การดำเนินงาน"), blank=True, features=SECTION_FEATURES)
+    partners_and_participation = RichTextField(_("ภาคีและการมีส่วนร่วม"), blank=True, features=SECTION_FEATURES)
+    resources_and_funding = RichTextField(_("ทรัพยากรและงบประมาณ"), blank=True, features=SECTION_FEATURES)
+    results = RichTextField(_("ผลการดำเนินงาน"), blank=True, features=SECTION_FEATURES)
+    lessons_learned = RichTextField(_("บทเรียนและปัจจัยความสำเร็จ"), blank=True, features=SECTION_FEATURES)
+    how_to_transfer = RichTextField(_("การนำไปปรับใช้ใน อปท. อื่น"), blank=True, features=SECTION_FEATURES)
 
-    focus_areas = ParentalManyToManyField("learning_centres.FocusArea", related_name="case_studies", verbose_name="ด้านพื้นฐาน")
+    focus_areas = ParentalManyToManyField("learning_centres.FocusArea", related_name="case_studies", verbose_name=_("ด้านพื้นฐาน"))
     target_groups = ParentalManyToManyField(
         "learning_centres.TargetGroup",
         related_name="case_studies",
         blank=True,
-        verbose_name="กลุ่มเป้าหมาย",
+        verbose_name=_("กลุ่มเป้าหมาย"),
     )
     funding_sources = ParentalManyToManyField(
         "learning_centres.FundingSource",
         related_name="case_studies",
         blank=True,
-        verbose_name="แหล่งงบประมาณ",
+        verbose_name=_("แหล่งงบประมาณ"),
     )
     budget_baht = models.DecimalField(
-        "งบประมาณ (บาท)",
+        _("งบประมาณ (บาท)"),
         max_digits=14,
         decimal_places=2,
         null=True,
@@ -240,13 +246,13 @@ class CaseStudyPage(Page):
         validators=[MinValueValidator(0)],
     )
     year = models.PositiveSmallIntegerField(
-        "ปีที่เริ่มดำเนินการ (ค.ศ.)",
+        _("ปีที่เริ่มดำเนินการ (ค.ศ.)"),
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
-    keywords = ClusterTaggableManager("คำสำคัญ", through=CaseStudyTag, blank=True)
+    keywords = ClusterTaggableManager(_("คำสำคัญ"), through=CaseStudyTag, blank=True)
     # The id a partner's spreadsheet gives this case: re-importing the row updates the page
     # instead of adding a duplicate (open_data.importing). Never copied with the page.
-    external_id = models.CharField("รหัสอ้างอิงภายนอก", max_length=64, unique=True, null=True, blank=True, editable=False)
+    external_id = models.CharField(_("รหัสอ้างอิงภายนอก"), max_length=64, unique=True, null=True, blank=True, editable=False)
 
     base_form_class = CaseStudyPageForm
     content_panels = Page.content_panels + [
@@ -258,21 +264,21 @@ class CaseStudyPage(Page):
         FieldPanel("funding_sources", widget=forms.CheckboxSelectMultiple),
     ]
     section_panels = [FieldPanel(name) for name, _th, _en in SECTIONS] + [
-        InlinePanel("indicators", label="ตัวชี้วัด"),
+        InlinePanel("indicators", label=_("ตัวชี้วัด")),
     ]
     media_panels = [
-        InlinePanel("gallery_images", label="ภาพประกอบ"),
-        InlinePanel("documents", label="เอกสารดาวน์โหลด"),
+        InlinePanel("gallery_images", label=_("ภาพประกอบ")),
+        InlinePanel("documents", label=_("เอกสารดาวน์โหลด")),
     ]
-    follow_up_panels = [InlinePanel("follow_ups", label="ความคืบหน้าหลังดำเนินการ")]
+    follow_up_panels = [InlinePanel("follow_ups", label=_("ความคืบหน้าหลังดำเนินการ"))]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="ข้อมูลหลัก"),
-            ObjectList(section_panels, heading="เนื้อหากรณีศึกษา"),
-            ObjectList(media_panels, heading="ภาพและเอกสาร"),
-            ObjectList(follow_up_panels, heading="ความคืบหน้า"),
-            ObjectList(Page.promote_panels, heading="การเผยแพร่"),
-            ObjectList(Page.settings_panels, heading="ตั้งค่า"),
+            ObjectList(content_panels, heading=_("ข้อมูลหลัก")),
+            ObjectList(section_panels, heading=_("เนื้อหากรณีศึกษา")),
+            ObjectList(media_panels, heading=_("ภาพและเอกสาร")),
+            ObjectList(follow_up_panels, heading=_("ความคืบหน้า")),
+            ObjectList(Page.promote_panels, heading=_("การเผยแพร่")),
+            ObjectList(Page.settings_panels, heading=_("ตั้งค่า")),
         ]
     )
     search_fields = Page.search_fields + [
@@ -286,8 +292,8 @@ class CaseStudyPage(Page):
     template = "pages/case_study_page.html"
 
     class Meta:
-        verbose_name = "กรณีศึกษา"
-        verbose_name_plural = "กรณีศึกษา"
+        verbose_name = _("กรณีศึกษา")
+        verbose_name_plural = _("กรณีศึกษา")
 
     @property
     def buddhist_year(self) -> int:
@@ -341,9 +347,9 @@ class CaseStudyPage(Page):
 
 class CaseStudyIndicator(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="indicators")
-    label = models.CharField("ตัวชี้วัด", max_length=255)
-    baseline = models.CharField("ก่อนดำเนินการ", max_length=100, blank=True)
-    result = models.CharField("หลังดำเนินการ", max_length=100)
+    label = models.CharField(_("ตัวชี้วัด"), max_length=255)
+    baseline = models.CharField(_("ก่อนดำเนินการ"), max_length=100, blank=True)
+    result = models.CharField(_("หลังดำเนินการ"), max_length=100)
 
     panels = [FieldPanel("label"), FieldRowPanel([FieldPanel("baseline"), FieldPanel("result")])]
 
@@ -355,7 +361,7 @@ class CaseStudyImage(GalleryImage):
 class CaseStudyDocument(Orderable):
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
-    title = models.CharField("ชื่อเอกสาร", max_length=255, blank=True)
+    title = models.CharField(_("ชื่อเอกสาร"), max_length=255, blank=True)
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 
@@ -364,9 +370,9 @@ class CaseStudyFollowUp(Orderable):
     """A dated note on how the practice held up after publication ("what happened since")."""
 
     page = ParentalKey(CaseStudyPage, on_delete=models.CASCADE, related_name="follow_ups")
-    date = models.DateField("วันที่")
-    title = models.CharField("หัวข้อ", max_length=255)
-    text = models.TextField("รายละเอียด")
+    date = models.DateField(_("วันที่"))
+    title = models.CharField(_("หัวข้อ"), max_length=255)
+    text = models.TextField(_("รายละเอียด"))
 
     panels = [FieldPanel("date"), FieldPanel("title"), FieldPanel("text")]
 
@@ -374,7 +380,7 @@ class CaseStudyFollowUp(Orderable):
 class CaseStudyIndexPage(Page):
     """Every case study across centres (/case-studies/), newest first."""
 
-    intro = RichTextField("คำนำ", blank=True, features=SECTION_FEATURES)
+    intro = RichTextField(_("คำนำ"), blank=True, features=SECTION_FEATURES)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -383,7 +389,7 @@ class CaseStudyIndexPage(Page):
     template = "pages/case_study_index_page.html"
 
     class Meta:
-        verbose_name = "หน้ารวมกรณีศึกษา"
+        verbose_name = _("หน้ารวมกรณีศึกษา")
 
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
@@ -406,7 +412,7 @@ class CaseStudyIndexPage(Page):
             case_studies=page,
             focus_areas=FocusArea.objects.all(),
             active_area=area,
-            centre_types=CentreType.choices,
+            centre_types=centre_type_choices(),
             active_type=centre_type,
         )
         return context

@@ -3,6 +3,7 @@ and the Local Administrative Organisations that run the centres."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -53,39 +54,39 @@ LAO_TYPE_NAMES_EN = {
 
 
 class Province(BilingualNameMixin):
-    code = models.CharField("รหัสจังหวัด", max_length=2, primary_key=True)
-    region = models.CharField("ภาค", max_length=16, choices=Region.choices)
+    code = models.CharField(_("รหัสจังหวัด"), max_length=2, primary_key=True)
+    region = models.CharField(_("ภาค"), max_length=16, choices=Region.choices)
 
     class Meta:
         ordering = ["name_th"]
-        verbose_name = "จังหวัด"
-        verbose_name_plural = "จังหวัด"
+        verbose_name = _("จังหวัด")
+        verbose_name_plural = _("จังหวัด")
 
 
 class District(BilingualNameMixin):
-    code = models.CharField("รหัสอำเภอ", max_length=4, primary_key=True)
+    code = models.CharField(_("รหัสอำเภอ"), max_length=4, primary_key=True)
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="districts")
 
     class Meta:
         ordering = ["province__name_th", "name_th"]
-        verbose_name = "อำเภอ"
-        verbose_name_plural = "อำเภอ"
+        verbose_name = _("อำเภอ")
+        verbose_name_plural = _("อำเภอ")
 
 
 class LocalAdministrativeOrganisation(index.Indexed, BilingualNameMixin):
     """An LAO (อปท.). The DLA code is optional because demo and imported rows may lack it."""
 
     code = models.CharField(
-        "รหัส อปท.",
+        _("รหัส อปท."),
         max_length=16,
         unique=True,
         null=True,
         blank=True,
-        help_text="รหัสหน่วยงานของกรมส่งเสริมการปกครองท้องถิ่น (ถ้ามี)",
+        help_text=_("รหัสหน่วยงานของกรมส่งเสริมการปกครองท้องถิ่น (ถ้ามี)"),
     )
-    lao_type = models.CharField("ประเภท อปท.", max_length=32, choices=LAOType.choices)
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, verbose_name="จังหวัด")
-    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, verbose_name="อำเภอ")
+    lao_type = models.CharField(_("ประเภท อปท."), max_length=32, choices=LAOType.choices)
+    province = models.ForeignKey(Province, on_delete=models.PROTECT, verbose_name=_("จังหวัด"))
+    district = models.ForeignKey(District, on_delete=models.PROTECT, null=True, blank=True, verbose_name=_("อำเภอ"))
 
     panels = [
         FieldPanel("name_th"),
@@ -104,13 +105,13 @@ class LocalAdministrativeOrganisation(index.Indexed, BilingualNameMixin):
 
     class Meta:
         ordering = ["name_th"]
-        verbose_name = "องค์กรปกครองส่วนท้องถิ่น"
-        verbose_name_plural = "องค์กรปกครองส่วนท้องถิ่น"
+        verbose_name = _("องค์กรปกครองส่วนท้องถิ่น")
+        verbose_name_plural = _("องค์กรปกครองส่วนท้องถิ่น")
         constraints = [models.UniqueConstraint(fields=["name_th", "province"], name="unique_lao_name_per_province")]
 
     def clean(self) -> None:
         if self.district_id and self.province_id and self.district.province_id != self.province_id:
-            raise ValidationError({"district": "อำเภอที่เลือกไม่อยู่ในจังหวัดนี้"})
+            raise ValidationError({"district": _("อำเภอที่เลือกไม่อยู่ในจังหวัดนี้")})
 
     @property
     def lao_type_label_en(self) -> str:

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
@@ -22,13 +23,13 @@ class FocusArea(SeededTerm):
     """One of the eight basic areas. Editors may edit the names and description; nobody can
     delete one, because URLs, the API and every case study depend on them."""
 
-    description = models.TextField("คำอธิบาย", blank=True)
+    description = models.TextField(_("คำอธิบาย"), blank=True)
 
     panels = SeededTerm.panels + [FieldPanel("description")]
 
     class Meta(SeededTerm.Meta):
-        verbose_name = "ด้านพื้นฐาน"
-        verbose_name_plural = "๘ ด้านพื้นฐาน"
+        verbose_name = _("ด้านพื้นฐาน")
+        verbose_name_plural = _("๘ ด้านพื้นฐาน")
 
     def delete(self, *args, **kwargs):
         raise models.ProtectedError("The eight basic areas cannot be deleted.", {self})
@@ -36,11 +37,11 @@ class FocusArea(SeededTerm):
 
 class TargetGroup(SeededTerm):
     class Meta(SeededTerm.Meta):
-        verbose_name = "กลุ่มเป้าหมาย"
-        verbose_name_plural = "กลุ่มเป้าหมาย"
+        verbose_name = _("กลุ่มเป้าหมาย")
+        verbose_name_plural = _("กลุ่มเป้าหมาย")
 
 
 class FundingSource(SeededTerm):
     class Meta(SeededTerm.Meta):
-        verbose_name = "แหล่งงบประมาณ"
-        verbose_name_plural = "แหล่งงบประมาณ"
+        verbose_name = _("แหล่งงบประมาณ")
+        verbose_name_plural = _("แหล่งงบประมาณ")

@@ -1,16 +1,11 @@
-"""Template helpers for case-study and centre pages: dates in the reader's era, download
+"""Template helpers for case-study and centre pages: download
 sizes and types in words, and links to the search page filtered by a tag."""
 
 from __future__ import annotations
 
-import datetime
-
 from django import template
 from django.utils.formats import number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-
-from learning_centres.buddhist_era import format_date
 
 register = template.Library()
 
@@ -32,14 +27,6 @@ FILE_TYPES = {
     "zip": "ZIP",
     "txt": "TXT",
 }
-
-
-@register.filter
-def reader_date(value: datetime.date | None) -> str:
-    """1 มีนาคม 2568 (Thai, Buddhist era) or 1 March 2025 (English)."""
-    if not value:
-        return ""
-    return format_date(value, get_language() or "th")
 
 
 @register.filter
