@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) 2>/dev/null | cksum | cu
 export PYTHAINLP_OFFLINE := 1
 export PYTHAINLP_READ_ONLY := 1
 
-.PHONY: run test install fonts migrate demo lint ci clean search search-stop messages
+.PHONY: run test install fonts map migrate demo lint ci clean search search-stop messages
 
 $(STAMP): $(REQUIREMENTS)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -20,7 +20,7 @@ $(STAMP): $(REQUIREMENTS)
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-install: $(STAMP) fonts
+install: $(STAMP) fonts map
 
 ## make fonts: the self-hosted Sarabun web font. npm installs @fontsource/sarabun at the version
 ## pinned in package-lock.json (again only when node_modules is missing or the lock file is
@@ -43,6 +43,16 @@ $(FONTS_STAMP): node_modules/.package-lock.json tools/copy_fonts.py
 	@touch $@
 
 fonts: $(FONTS_STAMP)
+
+## make map: the Thailand province map (npm's @svg-maps/thailand, CC BY 4.0) for the home
+## page, copied with its licence into static/maps/thailand/ by tools/copy_map.py.
+MAP_STAMP := static/maps/thailand/.installed
+
+$(MAP_STAMP): node_modules/.package-lock.json tools/copy_map.py
+	$(PYTHON) tools/copy_map.py
+	@touch $@
+
+map: $(MAP_STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input -v 0
@@ -93,4 +103,4 @@ lint: install
 ci: test
 
 clean:
-	rm -rf $(VENV) var static_collected node_modules static/fonts
+	rm -rf $(VENV) var static_collected node_modules static/fonts static/maps

@@ -1,4 +1,5 @@
-from django.db import models
+import logging
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -6,6 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
+
+logger = logging.getLogger(__name__)
 
 
 class HomePage(Page):
@@ -26,22 +29,58 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("หน้าแรก")
 
+    LATEST_COUNT = 6
+
     def get_context(self, request, *args, **kwargs):
-        from learning_centres.models import CaseStudyPage, CentreType, FocusArea, LearningCentrePage
-        from learning_centres.models.pages import centre_type_choices
-        from portal.locales import in_active_language, originals
+        # Every count comes from the search layer (engine, or the database fallback), so the
+        # home page shows the numbers the search page shows for the same filter.
+        from django.urls import reverse
+
+        from learning_centres.models import CaseStudyIndexPage, CentreIndexPage, CentreType, FocusArea
+        from learning_centres.models.pages import centre_type_label
+        from search import presenters, service
+        from search.documents import CASE_STUDY, CENTRE
+        from search.query import SearchQuery
+
+        from .province_map import MapNotInstalled, province_map
 
         context = super().get_context(request, *args, **kwargs)
-        live = CaseStudyPage.objects.live().public()
-        # Listed from this language's tree (links stay in the language); counted once, from the originals.
-        context["latest_case_studies"] = in_active_language(live).order_by("-first_published_at").prefetch_related("focus_areas")[:6]
-        context["focus_areas"] = FocusArea.objects.annotate(
-            live_count=models.Count("case_studies", filter=models.Q(case_studies__in=originals(live)))
+        case_studies = service.search(
+            SearchQuery(kinds=(CASE_STUDY,), sort="newest", page_size=self.LATEST_COUNT), correct_spelling=False
+        ).result
+        centres = service.search(SearchQuery(kinds=(CENTRE,), page_size=0), correct_spelling=False).result
+        search_url = reverse("search_page")
+        listings = {page.specific_class: page for page in Page.objects.child_of(self).live().type(CentreIndexPage, CaseStudyIndexPage)}
+        centre_index = listings.get(CentreIndexPage)
+        case_study_index = listings.get(CaseStudyIndexPage)
+        centre_index_url = centre_index.get_url(request) if centre_index else search_url
+
+        centre_counts = dict(centres.facets.get("centre_type", []))
+        area_counts = dict(case_studies.facets.get("focus_areas", []))
+        province_counts = dict(case_studies.facets.get("province", []))
+        context.update(
+            case_study_total=case_studies.total,
+            centre_total=centres.total,
+            case_study_index_url=case_study_index.get_url(request) if case_study_index else search_url,
+            centre_types=[
+                {"label": centre_type_label(value), "count": centre_counts.get(value, 0), "url": f"{centre_index_url}?centre_type={value}"}
+                for value in CentreType.values
+            ],
+            focus_areas=[
+                {"name": area.name, "count": area_counts.get(area.slug, 0), "url": f"{search_url}?area={area.slug}"}
+                for area in FocusArea.objects.all()
+            ],
+            latest_case_studies=[presenters.hit(hit) for hit in case_studies.hits],
         )
-        context["centre_counts"] = {
-            value: originals(LearningCentrePage.objects.live()).filter(centre_type=value).count() for value in CentreType.values
-        }
-        context["centre_types"] = centre_type_choices()
+        try:
+            context["province_map"] = province_map(
+                province_counts,
+                presenters.labels("province"),
+                lambda code: f"{search_url}?province={code}",
+            )
+        except MapNotInstalled as error:
+            logger.warning("No province map on the home page: %s", error)
+            context["province_map"] = None  # the rest of the page still works
         return context
 
 

@@ -1,7 +1,7 @@
 """RSS and Atom feeds of the newest case studies, whole or filtered like a listing.
 
 /feeds/case-studies.rss and /feeds/case-studies.atom take the same filters as the search API:
-`area` (a focus-area slug), `centre_type` (also `type`, the listing's name for it) and
+`area` (a focus-area slug), `centre_type` (also `type`, its older name) and
 `province` (a DOPA province code). Repeat a parameter to combine values with OR; different
 parameters combine with AND. A value that does not exist answers 400 with a plain-text
 message, so a mistyped subscription fails loudly instead of silently following nothing.
@@ -10,10 +10,12 @@ message, so a mistyped subscription fails loudly instead of silently following n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Exists, F, OuterRef
 from django.http import HttpRequest, HttpResponseBadRequest, QueryDict
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -141,8 +143,7 @@ class LatestCaseStudiesFeed(Feed):
         url = (listing.get_url(obj.request) if listing else None) or "/"
         query = QueryDict(mutable=True)
         for name, value in obj.filters.query_items():
-            # The listing calls centre_type "type".
-            query.appendlist("type" if name == "centre_type" else name, value)
+            query.appendlist(name, value)
         return f"{url}?{query.urlencode()}" if query else url
 
     def feed_url(self, obj: FeedRequest) -> str:
@@ -192,3 +193,14 @@ class LatestCaseStudiesFeed(Feed):
 
 class LatestCaseStudiesAtomFeed(LatestCaseStudiesFeed):
     feed_type = Atom1Feed
+
+
+# The listing filters a feed can follow: search index field → feed parameter.
+FEED_FILTERS = {"focus_areas": "area", "centre_type": "centre_type", "province": "province"}
+
+
+def feed_urls(filters: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The RSS and Atom feeds of a listing's (already checked) search filters; filters a feed
+    cannot follow (region, LAO type, year, keyword) widen it rather than fail."""
+    query = urlencode([(FEED_FILTERS[name], value) for name, values in filters.items() if name in FEED_FILTERS for value in values])
+    return {kind: f"{reverse(f'learning_centres:case_studies_{kind}')}{'?' + query if query else ''}" for kind in ("rss", "atom")}

@@ -38,7 +38,7 @@ def filter_url(param: str, value: str) -> str:
     for links from pages to "everything else tagged like this"."""
     if param not in FACET_PARAMS:
         raise ValueError(f"{param!r} is not a search filter; use one of {', '.join(FACET_PARAMS)}")
-    return f"{reverse('search:page')}?{urlencode({param: value})}"
+    return f"{reverse('search_page')}?{urlencode({param: value})}"
 
 
 @dataclass
@@ -78,7 +78,9 @@ def _year_value(raw: str) -> str | None:
     return str(year) if 2443 <= year <= 2700 else None
 
 
-def parse(params: QueryDict) -> ParsedParams:
+def parse(params: QueryDict, *, kinds: tuple[str, ...] = ("case_study",), default_sort: str = "relevance") -> ParsedParams:
+    """Read the visitor's parameters; `kinds` and `default_sort` are the page's own (the
+    centre directory lists centres; the listings show the newest first)."""
     errors: list[str] = []
     text = params.get("q", "") or ""
     truncated = len(text) > MAX_QUERY_LENGTH
@@ -103,7 +105,7 @@ def parse(params: QueryDict) -> ParsedParams:
         if accepted:
             filters[index_field] = tuple(dict.fromkeys(accepted))
 
-    sort = params.get("sort") or "relevance"
+    sort = params.get("sort") or default_sort
     if sort not in SORTS:
         errors.append(f"sort: must be one of {', '.join(SORTS)}")
         sort = "relevance"
@@ -115,5 +117,5 @@ def parse(params: QueryDict) -> ParsedParams:
     else:
         page = int(thai_digit_to_arabic_digit(raw_page))
 
-    query = SearchQuery(text=text, filters=filters, sort=sort, page=page)
+    query = SearchQuery(text=text, filters=filters, kinds=kinds, sort=sort, page=page)
     return ParsedParams(query=query, errors=errors, truncated=truncated)

@@ -55,6 +55,11 @@ def forget_labels() -> None:
     _names.cache_clear()
 
 
+def labels(field: str) -> dict[str, str]:
+    """Every value of a facet field with its label in the visitor's language."""
+    return dict(_names("en" if english() else "th").get(field, {}))
+
+
 def label(field: str, value: str) -> str:
     if field == "year_be":
         return f"{int(value) - 543} (BE {value})" if english() else f"พ.ศ. {value}"
@@ -92,6 +97,7 @@ def hit(hit: Hit) -> dict:
         "summary": clean(source.get("summary")),
         "highlight": snippet,
         "centre": source.get("centre_title"),
+        "centre_type": label("centre_type", source["centre_type"]) if source.get("centre_type") else None,
         "province": label("province", source["province"]) if source.get("province") else None,
         "areas": [{"slug": slug, "label": label("focus_areas", slug)} for slug in source.get("focus_areas") or []],
         "year": source.get("year_be"),

@@ -21,6 +21,9 @@ from .params import FACET_PARAMS, MAX_PAGE, ParsedParams, parse
 from .query import MAX_RESULT_WINDOW
 from .text import normalise
 
+# What presenters.hit() gives the pages but the API (and its OpenAPI schema) does not carry.
+PAGE_ONLY_KEYS = {"title_html", "centre_type"}
+
 
 def _promotions(parsed: ParsedParams) -> list[dict]:
     """Editors' pinned results for this query (Wagtail search promotions), on page one."""
@@ -70,11 +73,10 @@ def _url(params: dict[str, list[str]], **changes) -> str:
     return f"?{query}" if query else "?"
 
 
-@require_GET
-def search_page(request: HttpRequest):
-    parsed = parse(request.GET)
-    outcome = service.search(parsed.query)
-    _record(parsed, outcome.result.total)
+def results_context(request: HttpRequest, parsed: ParsedParams, outcome: service.SearchOutcome) -> dict:
+    """What the results partials (templates/components/search/) show: results, facets,
+    chips, sort and pagination links. Shared by /search/ and the centre and case-study
+    listings, whose URLs are therefore the search page's, and as shareable."""
     params = {key: request.GET.getlist(key) for key in ("q", "sort", *FACET_PARAMS)}
     facets = presenters.facets(outcome, parsed.query.filters)
     chips = [
@@ -85,12 +87,12 @@ def search_page(request: HttpRequest):
     ]
     num_pages = _num_pages(outcome.result.total, parsed.query.page_size)
     page = parsed.query.page
-    context = {
+    return {
         "q": parsed.query.text,
         "parsed": parsed,
         "outcome": outcome,
+        "kind": parsed.query.kinds[0],
         "results": [presenters.hit(hit) for hit in outcome.result.hits],
-        "promotions": _promotions(parsed),
         "facets": facets,
         "chips": chips,
         "clear_url": _url(params, **{name: None for name in FACET_PARAMS}),
@@ -103,9 +105,17 @@ def search_page(request: HttpRequest):
         "last_url": _url(params, page=str(num_pages)) if page > num_pages else None,
         "suggestion_url": _url(params, q=outcome.suggestion) if outcome.suggestion else None,
         "focus_areas": FocusArea.objects.all(),
-        "notices": _page_notices(parsed, outcome),
         "params": params,
     }
+
+
+@require_GET
+def search_page(request: HttpRequest):
+    parsed = parse(request.GET)
+    outcome = service.search(parsed.query)
+    _record(parsed, outcome.result.total)
+    context = results_context(request, parsed, outcome)
+    context.update(promotions=_promotions(parsed), notices=_page_notices(parsed, outcome))
     return render(request, "pages/search.html", context)
 
 
@@ -135,7 +145,7 @@ def api_search(request: HttpRequest):
         "count": outcome.result.total,
         "page": parsed.query.page,
         "num_pages": _num_pages(outcome.result.total, parsed.query.page_size),
-        "results": [{key: value for key, value in presenters.hit(hit).items() if key != "title_html"} for hit in outcome.result.hits],
+        "results": [{key: value for key, value in presenters.hit(hit).items() if key not in PAGE_ONLY_KEYS} for hit in outcome.result.hits],
         "facets": {
             name: [{key: value[key] for key in ("value", "label", "count")} for value in values]
             for name, values in presenters.facets(outcome, parsed.query.filters).items()
@@ -166,4 +176,4 @@ def openapi_schema(request: HttpRequest):
     return JsonResponse(schema(request), json_dumps_params={"ensure_ascii": False})
 
 
-__all__ = ["api_search", "api_suggest", "openapi_schema", "search_page", "MAX_PAGE"]
+__all__ = ["api_search", "api_suggest", "openapi_schema", "results_context", "search_page", "MAX_PAGE"]

@@ -49,7 +49,38 @@ def centre_type_choices() -> list[tuple[str, str]]:
     return [(value, centre_type_label(value)) for value in CentreType.values]
 
 
-class CentreIndexPage(Page):
+class SearchListingMixin:
+    """A listing page answered by the search layer (engine, or the database fallback), with
+    the search page's filters, chips, sort and pagination, so its URLs are shareable and
+    its counts are the search page's. Unknown filter values answer 400, as the API does."""
+
+    listing_kind = ""  # a search document kind: "case_study" or "centre"
+
+    def get_context(self, request, *args, **kwargs):
+        from search import service
+        from search.params import parse
+        from search.views import results_context
+
+        from ..feeds import feed_urls
+
+        context = super().get_context(request, *args, **kwargs)
+        parsed = parse(request.GET, kinds=(self.listing_kind,), default_sort="newest")
+        if parsed.errors:
+            context.update(listing_errors=parsed.errors, kind=self.listing_kind, clear_url="?")
+            return context
+        outcome = service.search(parsed.query, correct_spelling=bool(parsed.query.text))
+        context.update(results_context(request, parsed, outcome))
+        context["feed_urls"] = feed_urls(parsed.query.filters)
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if getattr(response, "context_data", None) and response.context_data.get("listing_errors"):
+            response.status_code = 400
+        return response
+
+
+class CentreIndexPage(SearchListingMixin, Page):
     """The directory of learning centres (/centres/)."""
 
     intro = RichTextField(_("คำนำ"), blank=True, features=SECTION_FEATURES)
@@ -60,17 +91,10 @@ class CentreIndexPage(Page):
     max_count = 1
     template = "pages/centre_index_page.html"
 
+    listing_kind = "centre"
+
     class Meta:
         verbose_name = _("หน้ารวมศูนย์เรียนรู้")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        centres = LearningCentrePage.objects.live().public().child_of(self).select_related("lao", "province", "district").order_by("title")
-        centre_type = request.GET.get("type")
-        if centre_type in CentreType.values:
-            centres = centres.filter(centre_type=centre_type)
-        context.update(centres=centres, centre_types=centre_type_choices(), active_type=centre_type)
-        return context
 
 
 class LearningCentrePage(Page):
@@ -377,8 +401,8 @@ class CaseStudyFollowUp(Orderable):
     panels = [FieldPanel("date"), FieldPanel("title"), FieldPanel("text")]
 
 
-class CaseStudyIndexPage(Page):
-    """Every case study across centres (/case-studies/), newest first."""
+class CaseStudyIndexPage(SearchListingMixin, Page):
+    """Every case study across centres (/case-studies/), newest first, filterable like /search/."""
 
     intro = RichTextField(_("คำนำ"), blank=True, features=SECTION_FEATURES)
 
@@ -388,31 +412,7 @@ class CaseStudyIndexPage(Page):
     max_count = 1
     template = "pages/case_study_index_page.html"
 
+    listing_kind = "case_study"
+
     class Meta:
         verbose_name = _("หน้ารวมกรณีศึกษา")
-
-    def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
-        from .taxonomy import FocusArea
-
-        context = super().get_context(request, *args, **kwargs)
-        from portal.locales import in_active_language
-
-        # This language's tree: each case study once, linked in the language being read.
-        case_studies = in_active_language(CaseStudyPage.objects.live().public()).order_by("-first_published_at", "pk")
-        area = request.GET.get("area")
-        if area:
-            case_studies = case_studies.filter(focus_areas__slug=area)
-        centre_type = request.GET.get("type")
-        if centre_type in CentreType.values:
-            case_studies = with_centre(case_studies, centre_type=centre_type)
-        page = Paginator(case_studies.prefetch_related("focus_areas"), 20).get_page(request.GET.get("page"))
-        context.update(
-            case_studies=page,
-            focus_areas=FocusArea.objects.all(),
-            active_area=area,
-            centre_types=centre_type_choices(),
-            active_type=centre_type,
-        )
-        return context

@@ -6,12 +6,11 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django import template
-from django.urls import reverse
 
 from wagtail.models import Page
 
 from learning_centres import structured_data
-from learning_centres.models import CaseStudyPage, CentreType, LearningCentrePage
+from learning_centres.models import CaseStudyPage, LearningCentrePage
 
 register = template.Library()
 

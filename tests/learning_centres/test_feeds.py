@@ -118,7 +118,7 @@ class TestFeedFilters:
 
     def test_filters_by_centre_type(self, client, three_cases):
         assert titles(rss_items(client.get(RSS, {"centre_type": "child_development"}))) == ["กลาง"]
-        # The listing's own name for the parameter works too.
+        # Its older name works too.
         assert titles(rss_items(client.get(RSS, {"type": "elderly_care"}))) == ["ใหม่ล่าสุด", "เก่าที่สุด"]
 
     def test_different_filters_combine_with_and(self, client, three_cases):
@@ -177,15 +177,20 @@ class TestListingFeedLink:
         return home_page.add_child(instance=CaseStudyIndexPage(title="กรณีศึกษา", slug="case-studies"))
 
     def test_carries_the_listing_filters(self, client, listing, three_cases):
-        html = client.get(listing.url, {"area": "community-health-care", "type": "child_development"}).content.decode()
+        html = client.get(listing.url, {"area": "community-health-care", "centre_type": "child_development"}).content.decode()
         assert f'href="{RSS}?area=community-health-care&amp;centre_type=child_development"' in html
         items = rss_items(client.get(RSS, {"area": "community-health-care", "centre_type": "child_development"}))
         assert titles(items) == ["กลาง"]
+
+    def test_the_feed_links_back_to_the_same_listing(self, client, listing, three_cases):
+        root = parse_xml(client.get(RSS, {"centre_type": "child_development", "area": "community-health-care"}).content)
+        assert root.findtext("./channel/link") == "http://testserver/case-studies/?area=community-health-care&centre_type=child_development"
 
     def test_unfiltered_listing_links_the_whole_feed(self, client, listing, three_cases):
         html = client.get(listing.url).content.decode()
         assert f'href="{RSS}"' in html
 
-    def test_leaves_out_values_the_feed_would_refuse(self, client, listing, three_cases):
-        html = client.get(listing.url, {"area": "no-such-area", "type": "museum"}).content.decode()
-        assert f'href="{RSS}"' in html
+    def test_a_listing_with_an_unknown_filter_offers_no_feed_of_it(self, client, listing, three_cases):
+        response = client.get(listing.url, {"area": "no-such-area"})
+        assert response.status_code == 400
+        assert f"{RSS}?area=no-such-area" not in response.content.decode()

@@ -68,7 +68,8 @@ class TestCentrePage:
 @pytest.mark.django_db
 def test_case_study_listing_filters_by_area(client, home_page, centre):
     listing = home_page.add_child(instance=CaseStudyIndexPage(title="กรณีศึกษา", slug="case-studies"))
-    CaseStudyPageFactory(parent=centre, title="แปลงผักปลอดสาร", focus_areas=["sustainable-agriculture"])
-    CaseStudyPageFactory(parent=centre, title="กองทุนสวัสดิการ", focus_areas=["community-welfare"])
+    centre.save_revision().publish()
+    CaseStudyPageFactory(parent=centre, title="แปลงผักปลอดสาร", focus_areas=["sustainable-agriculture"]).save_revision().publish()
+    CaseStudyPageFactory(parent=centre, title="กองทุนสวัสดิการ", focus_areas=["community-welfare"]).save_revision().publish()
     html = client.get(listing.url, {"area": "sustainable-agriculture"}).content.decode()
     assert "แปลงผักปลอดสาร" in html and "กองทุนสวัสดิการ" not in html

@@ -37,6 +37,7 @@ CASE_STUDY_PAGE_QUERIES = 24
 CENTRE_PAGE_QUERIES = 18
 HOME_PAGE_QUERIES = 13
 CASE_STUDY_INDEX_QUERIES = 14
+CENTRE_INDEX_QUERIES = 14
 FEED_QUERIES = 10
 
 
@@ -123,9 +124,21 @@ def test_case_study_index_page(client, home_page, centre, n, django_assert_max_n
     listing = home_page.add_child(instance=CaseStudyIndexPage(title="กรณีศึกษา", slug="case-studies"))
     publish_case_studies([centre], n)
 
-    warm_up(client, listing.url, {"type": "elderly_care"})
+    params = {"centre_type": "elderly_care", "area": ["community-welfare", "community-health-care"], "province": "50"}
+    warm_up(client, listing.url, params)
     with django_assert_max_num_queries(CASE_STUDY_INDEX_QUERIES):
-        get(client, listing.url, {"type": "elderly_care"})
+        get(client, listing.url, params)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("n", SIZES)
+def test_centre_index_page(client, centre_index, n, django_assert_max_num_queries):
+    for centre in [LearningCentrePageFactory(parent=centre_index) for _ in range(n)]:
+        centre.save_revision().publish()
+
+    warm_up(client, centre_index.url, {"centre_type": "elderly_care"})
+    with django_assert_max_num_queries(CENTRE_INDEX_QUERIES):
+        get(client, centre_index.url, {"centre_type": "elderly_care"})
 
 
 @pytest.mark.django_db
@@ -146,7 +159,7 @@ def test_queries_do_not_grow_with_items(client, centre_index, home_page):
     """The bounds above could hide a slow growth; here the counts must be equal."""
     listing = home_page.add_child(instance=CaseStudyIndexPage(title="กรณีศึกษา", slug="case-studies"))
     centre = LearningCentrePageFactory(parent=centre_index)
-    urls = [centre.url, "/", listing.url, "/feeds/case-studies.rss"]
+    urls = [centre.url, "/", listing.url, centre_index.url, "/feeds/case-studies.rss"]
 
     publish_case_studies([centre], 3)
     centre.gallery_images = [LearningCentreImage(image=image) for image in images(3)]

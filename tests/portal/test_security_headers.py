@@ -23,7 +23,7 @@ def directives(response) -> dict[str, list[str]]:
 def public_urls(home_page, centre, case_study):
     index = CaseStudyIndexPage(title="กรณีศึกษา", slug="case-studies")
     home_page.add_child(instance=index)
-    return ["/", "/centres/", centre.url, case_study.url, index.url, reverse("search:page") + "?q=ผู้สูงอายุ", "/no-such-page/"]
+    return ["/", "/centres/", centre.url, case_study.url, index.url, reverse("search_page") + "?q=ผู้สูงอายุ", "/no-such-page/"]
 
 
 def test_public_pages_get_a_strict_policy(client, public_urls):

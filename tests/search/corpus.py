@@ -1,6 +1,9 @@
 """A small, known corpus for search behaviour tests (engine and fallback alike)."""
 
+import pytest
+
 from learning_centres.models import CentreType, Province
+from search.indexing import rebuild
 from tests.learning_centres.factories import CaseStudyPageFactory, LAOFactory, LearningCentrePageFactory
 
 
@@ -51,3 +54,18 @@ def build_corpus(centre_index) -> dict:
     for page in [elderly, child, *pages.values()]:
         page.save_revision().publish()
     return {"elderly": elderly, "child": child, **pages}
+
+
+@pytest.fixture(params=["engine", "fallback"])
+def backend_corpus(request, settings, centre_index) -> dict:
+    """The corpus, answered by the real engine and by the database fallback in turn. Tests
+    elsewhere import it together with `search_engine` from tests.search.conftest."""
+    if request.param == "engine":
+        engine = request.getfixturevalue("search_engine")
+        pages = build_corpus(centre_index)
+        rebuild(engine)
+    else:
+        settings.SEARCH_URL = ""
+        pages = build_corpus(centre_index)
+    pages["backend"] = request.param
+    return pages
