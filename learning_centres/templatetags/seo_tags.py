@@ -94,19 +94,3 @@ def page_structured_data(context, seo: dict, image_url: str = "", site_name: str
         centre = None
     data = structured_data.for_page(page, context.get("request"), centre=centre, image_url=image_url or None, site_name=str(site_name))
     return structured_data.json_ld_script(data, nonce=context.get("csp_nonce", ""))
-
-
-@register.simple_tag
-def case_study_feed_url(kind: str = "rss", area: str = "", centre_type: str = "", areas=None) -> str:
-    """The case-study feed carrying a listing's filters; values the feed would refuse are left out.
-
-    `areas` are the focus areas the listing offers (already loaded there), to check `area`.
-    """
-    name = "learning_centres:case_studies_atom" if kind == "atom" else "learning_centres:case_studies_rss"
-    query = []
-    if area and (areas is None or any(getattr(item, "slug", None) == area for item in areas)):
-        query.append(("area", area))
-    if centre_type in CentreType.values:
-        query.append(("centre_type", centre_type))
-    url = reverse(name)
-    return f"{url}?{urlencode(query)}" if query else url
