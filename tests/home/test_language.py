@@ -64,7 +64,9 @@ def test_every_page_type_answers_in_english(client, site_tree, path):
     assert html_lang(response) == "en"
 
 
-@pytest.mark.parametrize("path", ["/", "/centres/", "/centres/{centre}/", "/centres/{centre}/{case}/", "/case-studies/", "/about/", "/search/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/centres/", "/centres/{centre}/", "/centres/{centre}/{case}/", "/case-studies/", "/about/", "/search/"]
+)
 def test_the_thai_urls_keep_working(client, site_tree, path):
     url = path.format(centre=site_tree["centre"].slug, case=site_tree["case_study"].slug)
     response = client.get(url)
