@@ -45,3 +45,14 @@ def clear_cache():
     cache.clear()
     forget_vocabulary()
     forget_labels()
+
+
+@pytest.fixture(autouse=True)
+def thai_by_default():
+    """Each test starts in Thai, as every unprefixed request does; a request to /en/ leaves
+    English active in the thread (LocaleMiddleware never deactivates), so reset it."""
+    from django.utils import translation
+
+    translation.activate("th")
+    yield
+    translation.deactivate()

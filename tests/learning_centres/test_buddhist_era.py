@@ -41,3 +41,18 @@ class TestBuddhistEraYearField:
     def test_rejects_years_out_of_range_with_a_thai_message(self):
         with pytest.raises(ValidationError, match="ปีต้องอยู่ระหว่าง"):
             BuddhistEraYearField(min_year=1990, max_year=2100).clean("2400")
+
+
+def test_years_and_dates_follow_the_readers_era():
+    import datetime
+
+    from django.utils import translation
+
+    from learning_centres.buddhist_era import date_label, year_label
+    from learning_centres.templatetags.era_tags import be_year, ce_year
+
+    day = datetime.date(2024, 3, 5)
+    with translation.override("th"):
+        assert (year_label(2024), date_label(day), ce_year(2024), be_year(2567)) == ("พ.ศ. 2567", "5/3/2567", "พ.ศ. 2567", "พ.ศ. 2567")
+    with translation.override("en"):
+        assert (year_label(2024), date_label(day), ce_year(2024), be_year(2567)) == ("2024", "5 Mar 2024", "2024", "2024")
