@@ -116,7 +116,16 @@ def schema(request: HttpRequest | None = None) -> dict:
                 "get": {
                     "operationId": "suggest",
                     "summary": "Search-as-you-type suggestions: case studies, centres, focus areas, provinces",
-                    "parameters": [{"name": "q", "in": "query", "required": False, "schema": {"type": "string"}}],
+                    "parameters": [
+                        {"name": "q", "in": "query", "required": False, "schema": {"type": "string"}},
+                        {
+                            "name": "lang",
+                            "in": "query",
+                            "required": False,
+                            "description": "Language of the page addresses returned (`en`: under /en/); Thai by default",
+                            "schema": {"type": "string", "enum": ["th", "en"]},
+                        },
+                    ],
                     "responses": {
                         "200": {
                             "description": "Suggestions",

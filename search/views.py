@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -163,8 +164,10 @@ def api_suggest(request: HttpRequest):
     if not prefix.strip():
         return JsonResponse({"suggestions": []})
     suggestions = service.suggest(prefix, limit=8)
+    # The API is unprefixed (Thai); the English search page asks for English page addresses.
+    language = request.GET.get("lang") if request.GET.get("lang") in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     return JsonResponse(
-        {"suggestions": [{"label": s.label, "url": s.url, "kind": s.kind} for s in suggestions]},
+        {"suggestions": [{"label": s.label, "url": localized_url(s.url, language), "kind": s.kind} for s in suggestions]},
         json_dumps_params={"ensure_ascii": False},
     )
 

@@ -21,9 +21,10 @@ def language_versions(context) -> list[dict]:
     page = context.get("page")
     current = content_language()
     versions = []
+    page_language = locale_code(page.locale_id) if isinstance(page, Page) else None
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):
-            version = page if code == page.locale.language_code else translation_for(page, code)
+            version = page if code == page_language else translation_for(page, code)
             url = version.get_url(request) if version else localized_url("/", code)
         elif request is not None:
             url = localized_url(request.get_full_path(), code)
@@ -44,15 +45,19 @@ def language_versions(context) -> list[dict]:
 _locale_codes: dict[int, str] = {}
 
 
+def locale_code(locale_id: int | None) -> str:
+    """A locale's language code without a query per page (locales are few and never renamed)."""
+    if locale_id not in _locale_codes:
+        from wagtail.models import Locale
+
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)
+
+
 @register.filter(name="content_language")
 def page_content_language(page) -> str:
     """The language a page's content is written in, for a `lang` attribute: an alias in the
     English tree shows its Thai original. No query per page (listings call this per card)."""
     if getattr(page, "alias_of_id", None):
         return settings.LANGUAGE_CODE
-    locale_id = getattr(page, "locale_id", None)
-    if locale_id not in _locale_codes:
-        from wagtail.models import Locale
-
-        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
-    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)
+    return locale_code(getattr(page, "locale_id", None))

@@ -61,7 +61,7 @@
     if (!text) { close(); return; }
     timer = setTimeout(function () {
       var request = ++latest;
-      fetch(input.dataset.suggestUrl + "?q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
+      fetch(input.dataset.suggestUrl + (input.dataset.suggestUrl.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : { suggestions: [] }; })
         .then(function (data) { if (request === latest) render(data.suggestions || []); })
         .catch(close);

@@ -6,14 +6,17 @@ from django.db.models import Count
 
 from wagtail.images.models import Image
 
+from home.models import HomePage, StandardPage
 from learning_centres.demo import load_demo_content, read_demo_files, text_to_html
 from learning_centres.models import CaseStudyPage, FocusArea, LearningCentrePage, LocalAdministrativeOrganisation
+from portal.locales import originals
 
 
 def counts() -> dict[str, int]:
     return {
-        "centres": LearningCentrePage.objects.count(),
-        "case_studies": CaseStudyPage.objects.count(),
+        "centres": originals(LearningCentrePage.objects.all()).count(),
+        "case_studies": originals(CaseStudyPage.objects.all()).count(),
+        "english_pages": CaseStudyPage.objects.filter(locale__language_code="en").count(),
         "laos": LocalAdministrativeOrganisation.objects.count(),
         "images": Image.objects.count(),
     }
@@ -28,6 +31,17 @@ def test_loading_twice_adds_nothing_the_second_time():
     assert first.created["centres"] == after_first["centres"] > 0
     assert counts() == after_first
     assert set(second.created.values()) == {0}
+
+
+@pytest.mark.django_db
+def test_the_demo_has_an_english_tree():
+    load_demo_content(limit=2)
+    english_home = HomePage.objects.get(locale__language_code="en")
+    assert english_home.title == "LAO Knowledge Portal" and english_home.alias_of_id is None
+    assert StandardPage.objects.get(slug="about", locale__language_code="en").title == "About the programme"
+    for thai in originals(CaseStudyPage.objects.all()):
+        alias = CaseStudyPage.objects.get(translation_key=thai.translation_key, locale__language_code="en")
+        assert alias.alias_of_id == thai.pk and alias.live
 
 
 @pytest.mark.django_db
