@@ -41,3 +41,12 @@ class TestBuddhistEraYearField:
     def test_rejects_years_out_of_range_with_a_thai_message(self):
         with pytest.raises(ValidationError, match="ปีต้องอยู่ระหว่าง"):
             BuddhistEraYearField(min_year=1990, max_year=2100).clean("2400")
+
+
+def test_format_date_writes_thai_months_and_the_buddhist_era():
+    import datetime
+
+    from learning_centres.buddhist_era import format_date
+
+    assert format_date(datetime.date(2025, 3, 1)) == "1 มีนาคม 2568"
+    assert format_date(datetime.date(2024, 12, 31), "en") == "31 December 2024"
