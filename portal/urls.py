@@ -33,8 +33,13 @@ urlpatterns = [
 
 if settings.DEBUG:
     from django.conf.urls.static import static
+    from django.http import Http404
+    from django.views.defaults import page_not_found
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # With DEBUG, a missing page shows Django's debug page; this shows the visitors' one
+    # (for designers and the accessibility tests).
+    urlpatterns += [path("_errors/404/", lambda request: page_not_found(request, Http404()))]
 
 # Pages people read: Thai at /, English under /en/.
 urlpatterns += i18n_patterns(

@@ -53,6 +53,19 @@ def test_years_and_dates_follow_the_readers_era():
 
     day = datetime.date(2024, 3, 5)
     with translation.override("th"):
-        assert (year_label(2024), date_label(day), ce_year(2024), be_year(2567)) == ("พ.ศ. 2567", "5/3/2567", "พ.ศ. 2567", "พ.ศ. 2567")
+        assert (year_label(2024), date_label(day), ce_year(2024), be_year(2567)) == ("พ.ศ. 2567", "5 มีนาคม 2567", "พ.ศ. 2567", "พ.ศ. 2567")
     with translation.override("en"):
-        assert (year_label(2024), date_label(day), ce_year(2024), be_year(2567)) == ("2024", "5 Mar 2024", "2024", "2024")
+        assert (year_label(2024), date_label(day), ce_year(2024), be_year(2567)) == ("2024", "5 March 2024", "2024", "2024")
+
+
+def test_dates_spell_out_thai_months():
+    import datetime
+
+    from django.utils import translation
+
+    from learning_centres.buddhist_era import date_label
+
+    with translation.override("th"):
+        assert date_label(datetime.date(2025, 3, 1)) == "1 มีนาคม 2568"
+    with translation.override("en"):
+        assert date_label(datetime.date(2024, 12, 31)) == "31 December 2024"

@@ -172,3 +172,20 @@ def test_queries_do_not_grow_with_items(client, centre_index, home_page):
     many = [count_queries(client, url) for url in urls]
 
     assert many == few
+
+
+@pytest.mark.django_db
+def test_case_study_page_queries_do_not_grow_with_related_cases(client, centre_index):
+    """Related case studies are found and shown in a fixed number of queries."""
+    centres = [LearningCentrePageFactory(parent=centre_index) for _ in range(3)]
+    page = CaseStudyPageFactory(parent=centres[0], focus_areas=["community-health-care", "community-welfare"])
+    page.keywords.add("อาสาสมัคร")
+    page.save_revision().publish()
+
+    publish_case_studies(centres, 3)
+    few = count_queries(client, page.url)
+    publish_case_studies(centres, 15)
+    many = count_queries(client, page.url)
+
+    assert few == many
+    assert 'id="related"' in client.get(page.url).content.decode()
