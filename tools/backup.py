@@ -109,6 +109,9 @@ def backup(destination: Path) -> Path:
         )
         kind = "postgresql"
     else:
+        if not Path(database()["NAME"]).exists():
+            folder.rmdir()
+            sys.exit(f"There is no database at {database()['NAME']} to back up.")
         source = sqlite3.connect(database()["NAME"])
         target = sqlite3.connect(folder / "database.sqlite3")
         with target:
