@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) 2>/dev/null | cksum | cu
 export PYTHAINLP_OFFLINE := 1
 export PYTHAINLP_READ_ONLY := 1
 
-.PHONY: run test install fonts map migrate demo lint ci clean search search-stop messages
+.PHONY: run test install fonts map migrate demo lint ci clean search search-stop messages backup restore bench
 
 $(STAMP): $(REQUIREMENTS)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -99,6 +99,16 @@ messages: install
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/python -m bandit -c pyproject.toml -r . --severity-level medium --quiet
+
+## make backup: database (pg_dump -Fc, or SQLite's backup API) and media into var/backups/<UTC time>/.
+## make restore BACKUP=var/backups/<time>: replaces the database and media (old media kept aside).
+backup:
+	$(BIN)/python tools/backup.py backup
+
+restore:
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/<timestamp>" >&2; exit 2; }
+	$(BIN)/python tools/backup.py restore "$(BACKUP)" --replace
 
 ci: test
 

@@ -55,7 +55,7 @@ def json_ld_script(data: dict[str, Any] | None, nonce: str = "") -> SafeString:
     if not data:
         return SafeString("")
     # Safe: to_json escapes every character that could close the element (<, >, &).
-    body = mark_safe(to_json(data))  # noqa: S308  # nosec B308 B703 - escaped by to_json
+    body = mark_safe(to_json(data))  # noqa: S308  # nosec B308, B703
     if nonce:
         return format_html('<script type="application/ld+json" nonce="{}">{}</script>', nonce, body)
     return format_html('<script type="application/ld+json">{}</script>', body)

@@ -262,6 +262,8 @@ def _chunks(items: Sequence, size: int = 500) -> Iterator[Sequence]:
 # why its S608 warnings are silenced; every value, visitor text included, is a parameter.
 
 
+# SQL in this module is assembled only from constant table and column names and %s
+# placeholders; every value is a bound parameter (hence the S608/B608 exemptions).
 def _placeholders(count: int) -> str:
     return ", ".join(["%s"] * count)
 
@@ -276,10 +278,10 @@ def _delete(page_ids: Sequence[int] | None) -> None:
         for name in tables:
             key = "rowid" if name == FTS_TABLE else "page_id"
             if page_ids is None:
-                cursor.execute(f"DELETE FROM {name}")  # noqa: S608
+                cursor.execute(f"DELETE FROM {name}")  # noqa: S608  # nosec B608
                 continue
             for chunk in _chunks(page_ids):
-                cursor.execute(f"DELETE FROM {name} WHERE {key} IN ({_placeholders(len(chunk))})", list(chunk))  # noqa: S608
+                cursor.execute(f"DELETE FROM {name} WHERE {key} IN ({_placeholders(len(chunk))})", list(chunk))  # noqa: S608  # nosec B608
 
 
 def _write(rows: list[FallbackDocument]) -> None:
@@ -288,9 +290,9 @@ def _write(rows: list[FallbackDocument]) -> None:
         with connection.cursor() as cursor:
             # Rows left by a database flush (which does not know this table) go first.
             for chunk in _chunks([row.page_id for row in rows]):
-                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({_placeholders(len(chunk))})", list(chunk))  # noqa: S608
+                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({_placeholders(len(chunk))})", list(chunk))  # noqa: S608  # nosec B608
             cursor.executemany(
-                f"INSERT INTO {FTS_TABLE} (rowid, title_words, words, fine_words) VALUES (%s, %s, %s, %s)",  # noqa: S608
+                f"INSERT INTO {FTS_TABLE} (rowid, title_words, words, fine_words) VALUES (%s, %s, %s, %s)",  # noqa: S608  # nosec B608
                 [(row.page_id, row.title_words, row.words, row.fine_words) for row in rows],
             )
 
@@ -426,13 +428,13 @@ def _fetch_sqlite(plan: _Plan, kinds: tuple[str, ...]) -> list[tuple]:
     if plan.required:
         rank = f"-bm25({FTS_TABLE}, {TITLE_WEIGHT}, {WORDS_WEIGHT}, {FINE_WEIGHT})"
         join = f"{FTS_TABLE} JOIN {table} d ON d.page_id = {FTS_TABLE}.rowid"
-        sql = f"SELECT {columns}, {rank} FROM {join} WHERE {FTS_TABLE} MATCH %s AND d.kind IN ({kind_sql})"  # noqa: S608
+        sql = f"SELECT {columns}, {rank} FROM {join} WHERE {FTS_TABLE} MATCH %s AND d.kind IN ({kind_sql})"  # noqa: S608  # nosec B608
         params += [" AND ".join(_fts_chunk(chunk) for chunk in plan.required), *kinds]
     else:
-        sql = f"SELECT {columns}, 0.0 FROM {table} d WHERE d.kind IN ({kind_sql})"  # noqa: S608
+        sql = f"SELECT {columns}, 0.0 FROM {table} d WHERE d.kind IN ({kind_sql})"  # noqa: S608  # nosec B608
         params += list(kinds)
     if plan.excluded:
-        sql += f" AND d.page_id NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"  # noqa: S608
+        sql += f" AND d.page_id NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)"  # noqa: S608  # nosec B608
         params.append(" OR ".join(_fts_chunk(chunk) for chunk in plan.excluded))
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -461,7 +463,7 @@ def _fetch_postgresql(plan: _Plan, kinds: tuple[str, ...]) -> list[tuple]:
         rank_params = words_params + words_params
     else:
         rank = "0.0"
-    sql = f"SELECT {_select_columns()}, {rank} FROM {table} d WHERE {' AND '.join(where)}"  # noqa: S608
+    sql = f"SELECT {_select_columns()}, {rank} FROM {table} d WHERE {' AND '.join(where)}"  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:
         cursor.execute(sql, rank_params + where_params)
         return cursor.fetchall()

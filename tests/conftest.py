@@ -56,3 +56,15 @@ def thai_by_default():
     translation.activate("th")
     yield
     translation.deactivate()
+# Property-based tests (hypothesis): few examples per test so the suite stays quick; no
+# deadline (these machines are shared and slow); function-scoped fixtures hold read-only data.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "portal",
+    max_examples=15,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("portal")

@@ -82,3 +82,31 @@ def test_publishing_while_the_node_is_down_succeeds_and_is_delivered_after_resta
     search_engine.refresh()
     assert document_id("case_study", page.pk) in search_engine.indexed_ids()
     assert reconcile(search_engine).total == 0
+
+
+def test_visitors_keep_getting_results_while_the_node_is_down(node, search_engine, client, centre_index):
+    from search.indexing import rebuild
+
+    from .corpus import build_corpus
+
+    build_corpus(centre_index)
+    rebuild(search_engine)
+    page_url, api_url = reverse("search:page"), reverse("search:api")
+    before = client.get(api_url, {"q": "ผู้สูงอายุ"}).json()
+    assert before["source"] == "engine" and before["count"] > 0
+
+    node.stop()
+    assert not search_engine.ping()
+    during = client.get(api_url, {"q": "ผู้สูงอายุ"})
+    assert during.status_code == 200
+    assert during.json()["source"] == "fallback"
+    assert {r["id"] for r in during.json()["results"]} == {r["id"] for r in before["results"]}
+    page = client.get(page_url, {"q": "ผู้สูงอายุ", "area": "community-health-care"})
+    assert page.status_code == 200
+    assert "ระบบสำรอง" in page.content.decode()  # the quiet notice
+    suggestions = client.get(reverse("search:suggest"), {"q": "ผู้สูง"})
+    assert suggestions.status_code == 200 and suggestions.json()["suggestions"]
+
+    node.start()
+    after = client.get(api_url, {"q": "ผู้สูงอายุ"}).json()
+    assert after["source"] == "engine" and after["count"] == before["count"]
