@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) 2>/dev/null | cksum | cu
 export PYTHAINLP_OFFLINE := 1
 export PYTHAINLP_READ_ONLY := 1
 
-.PHONY: run test install fonts migrate demo lint ci clean search search-stop
+.PHONY: run test install fonts migrate demo lint ci clean search search-stop bench
 
 $(STAMP): $(REQUIREMENTS)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -68,6 +68,16 @@ search: install
 
 search-stop:
 	@test -x $(BIN)/python && $(BIN)/python tools/search_node.py stop || $(PYTHON) tools/search_node.py stop
+
+## make bench: speed side by side with Wagtail's own search backends (BENCHMARKS.md).
+## N="1000 10000 100000" adds sizes; SEARCH_URL=… uses a running node, otherwise one is
+## started on BENCH_SEARCH_PORT and stopped afterwards. Results: var/bench/report.md.
+N ?= 1000 10000
+BENCH_SEARCH_PORT ?= 9290
+BENCH_REPEAT ?= 15
+bench: install
+	$(BIN)/python -m bench $(foreach n,$(N),--n $(n)) --repeat $(BENCH_REPEAT) \
+	  $(if $(SEARCH_URL),--search-url $(SEARCH_URL),--node-port $(BENCH_SEARCH_PORT))
 
 lint: install
 	$(BIN)/ruff check .
