@@ -97,6 +97,16 @@ messages: install
 	$(BIN)/python manage.py makemessages --locale en --extension html,txt,py --add-location file $(MESSAGE_DIRS_IGNORED)
 	$(BIN)/python manage.py compilemessages --locale en $(MESSAGE_DIRS_IGNORED)
 
+## make bench: speed side by side with Wagtail's own search backends (BENCHMARKS.md).
+## N="1000 10000 100000" adds sizes; SEARCH_URL=… uses a running node, otherwise one is
+## started on BENCH_SEARCH_PORT and stopped afterwards. Results: var/bench/report.md.
+N ?= 1000 10000
+BENCH_SEARCH_PORT ?= 9290
+BENCH_REPEAT ?= 15
+bench: install
+	$(BIN)/python -m bench $(foreach n,$(N),--n $(n)) --repeat $(BENCH_REPEAT) \
+	  $(if $(SEARCH_URL),--search-url $(SEARCH_URL),--node-port $(BENCH_SEARCH_PORT))
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/python -m bandit -c pyproject.toml -r . --severity-level medium --quiet

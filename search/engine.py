@@ -15,6 +15,11 @@ from typing import Any
 
 from django.conf import settings
 
+# Searches give up after the client's 10 s; a bulk request of 500 Thai documents can take
+# longer on a busy machine (the engine analyses each text three ways), and a rebuild that
+# times out is thrown away, so bulk requests may take up to this long.
+BULK_TIMEOUT = 120
+
 
 class EngineUnavailable(Exception):
     """The engine did not answer (down, unreachable, timed out) or refused the request."""
@@ -144,7 +149,9 @@ class OpenSearchEngine(SearchEngine):
         from opensearchpy import helpers
 
         extra = {"require_alias": "true"} if require_alias else {}
-        return helpers.bulk(self.client, actions, chunk_size=chunk_size, raise_on_error=False, max_retries=3, params=extra)
+        return helpers.bulk(
+            self.client, actions, chunk_size=chunk_size, raise_on_error=False, max_retries=3, params=extra, request_timeout=BULK_TIMEOUT
+        )
 
     def _scan_ids(self, index):
         from opensearchpy import helpers
@@ -185,7 +192,8 @@ class ElasticsearchEngine(SearchEngine):
         from elasticsearch import helpers
 
         extra = {"require_alias": True} if require_alias else {}
-        return helpers.bulk(self.client, actions, chunk_size=chunk_size, raise_on_error=False, max_retries=3, **extra)
+        client = self.client.options(request_timeout=BULK_TIMEOUT)
+        return helpers.bulk(client, actions, chunk_size=chunk_size, raise_on_error=False, max_retries=3, **extra)
 
     def _scan_ids(self, index):
         from elasticsearch import helpers

@@ -695,12 +695,13 @@ def _key_rank(keys: Sequence[str], prefix: str) -> int | None:
     return None
 
 
-def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
+def suggest(prefix: str, limit: int = 8, *, documents: bool = True) -> list[Suggestion]:
     """Case studies, centres, focus areas and provinces whose name, or one of its words
     (finer words inside compounds included), starts with `prefix`, normalised: Thai digits,
     spelling, case, spaces and punctuation do not matter. A prefix may end inside a word (ผู้สู →
     ผู้สูงอายุ); whole-name matches come first, then focus areas, provinces, centres, case
-    studies, shorter names first."""
+    studies, shorter names first. documents=False leaves out case studies and centres (the
+    engine suggests those), sparing a scan of the whole table on every keystroke."""
     from learning_centres.models import FocusArea, Province
 
     key = _suggest_key(prefix)
@@ -718,10 +719,12 @@ def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
     for province in Province.objects.all():
         for name in filter(None, (province.name_th, province.name_en)):
             add(_key_rank(_name_keys(name), key), name, "/search/?" + urlencode({"province": province.code}), "province")
+    if not documents:
+        return [suggestion for _rank, suggestion in sorted(found, key=lambda item: item[0])][:limit]
     # Whole-title matches first, then matches from a later word; shortest titles first.
-    documents = FallbackDocument.objects.order_by(Length("title"), "doc_id").values_list("kind", "title", "url", "suggest_text")
-    starts = list(documents.filter(suggest_text__startswith=f"\n{key}")[:limit])
-    later = list(documents.filter(suggest_text__contains=f"\n{key}").exclude(suggest_text__startswith=f"\n{key}")[:limit])
+    rows = FallbackDocument.objects.order_by(Length("title"), "doc_id").values_list("kind", "title", "url", "suggest_text")
+    starts = list(rows.filter(suggest_text__startswith=f"\n{key}")[:limit])
+    later = list(rows.filter(suggest_text__contains=f"\n{key}").exclude(suggest_text__startswith=f"\n{key}")[:limit])
     for kind, title, url, keys in starts + later:
         add(_key_rank(keys.split("\n")[1:], key), title.replace(WORD_MARK, ""), url, kind)
 

@@ -118,6 +118,9 @@ def build_body(query: SearchQuery, facet_size: int = 80) -> dict:
         .highlight("summary")
         .highlight("body")
     )
+    # The long texts come back as highlights; their full copies (tens of kB a hit) would
+    # only slow the response and its parsing (measured in BENCHMARKS.md).
+    search = search.source(excludes=["body", "places", "keywords_text", "suggest"])
     search = search.extra(track_total_hits=True)
     search = search[query.offset : min(query.offset + query.page_size, MAX_RESULT_WINDOW)]
     return search.to_dict()
@@ -163,5 +166,5 @@ def suggest(engine: SearchEngine, prefix: str, limit: int = 8) -> list:
         Suggestion(label=option["_source"]["title"].replace("\u200b", ""), url=option["_source"]["url"], kind=option["_source"]["kind"])
         for option in options
     ]
-    taxonomy = [item for item in database_suggest(prefix, limit) if item.kind in ("focus_area", "province")]
+    taxonomy = database_suggest(prefix, limit, documents=False)  # focus areas and provinces
     return (taxonomy[:3] + found)[:limit]

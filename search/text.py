@@ -78,6 +78,13 @@ def _tokenizer():
     return Tokenizer(custom_dict=words, engine="newmm", keep_whitespace=True)
 
 
+def warm_up() -> None:
+    """Load the segmenter's dictionary now (about 1.5 s) rather than in the first visitor's
+    search. Called by the WSGI entry point only, so tests and management commands that never
+    segment do not pay for it."""
+    _tokenizer()
+
+
 def tokens(text: str) -> list[str]:
     """Normalised words of `text`, in order, without spaces or punctuation."""
     text = normalise(text)

@@ -1,0 +1,362 @@
+"""One benchmark run of one corpus size, in a process configured by bench.settings.
+
+    DJANGO_SETTINGS_MODULE=bench.settings BENCH_DB=… BENCH_N=… BENCH_SEARCH_URL=… \
+        python -m bench.measure --n N --out result.json
+
+Generates and loads the corpus, fills the portal's fallback table, rebuilds the portal's
+index (search.indexing.rebuild: new index, bulk load, alias swap) and Wagtail's two search
+backends (update_index), then measures every figure of the report through Django's test
+Client: requests go through the whole middleware stack, URL routing, the view and template
+rendering, in this process, without a socket (so TTFB here is the time to the complete
+response, minus network). Writes one JSON file; bench.report turns it into tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+from urllib.parse import urlencode
+
+import django
+
+django.setup()
+
+from django.core.cache import cache  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from learning_centres.models import CaseStudyPage  # noqa: E402
+from search import fallback, indexing, service, text  # noqa: E402
+from search.engine import get_engine  # noqa: E402
+from search.fallback import rebuild_fallback  # noqa: E402
+from search.indexing import rebuild  # noqa: E402
+from search.query import SearchQuery, build_body  # noqa: E402
+
+from . import corpus as corpus_module  # noqa: E402
+from .load import load  # noqa: E402
+from .peers import found_ids  # noqa: E402
+
+PORTAL, TOOK, WAGTAIL_OS, WAGTAIL_DB = "portal", "portal_took", "wagtail_opensearch", "wagtail_database"
+PEER_BACKENDS = {WAGTAIL_OS: "opensearch", WAGTAIL_DB: "default"}
+SLOW_REQUEST = 2.0  # seconds: a backend this slow is sampled fewer times
+QUICK_FALLBACK_ABOVE = 5000
+
+
+def percentiles(samples_ms: list[float]) -> dict[str, float]:
+    ordered = sorted(samples_ms)
+
+    def at(fraction: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))], 2)
+
+    return {"p50": at(0.50), "p95": at(0.95), "p99": at(0.99), "mean": round(statistics.fmean(ordered), 2), "samples": len(ordered)}
+
+
+def timed(function: Callable[[], object]) -> tuple[float, object]:
+    started = time.perf_counter()
+    value = function()
+    return (time.perf_counter() - started) * 1000, value
+
+
+# --- the query mix ----------------------------------------------------------------------
+
+
+def query_mix(corpus: corpus_module.Corpus) -> dict[str, list[dict]]:
+    """Fixed queries by category. Two general words come from fixed Zipf ranks of the
+    generator's vocabulary (one frequent, one rare), so every size asks the same things."""
+    frequent, rare = corpus.general_words[40], corpus.general_words[400]
+    return {
+        "thai_word": [{"q": "ผู้สูงอายุ"}, {"q": "ท้องถิ่น"}, {"q": frequent}, {"q": rare}],
+        "thai_phrase": [{"q": "การดูแลผู้สูงอายุระยะยาว"}, {"q": "ภูมิปัญญาท้องถิ่น"}, {"q": "อาสาสมัคร สุขภาพ"}],
+        "two_facets": [
+            {"q": "ผู้สูงอายุ", "area": "community-health-care", "centre_type": "elderly_care", "_peer_year": "2020"},
+            {"q": "เด็กเล็ก", "area": "child-youth-learning", "centre_type": "child_development", "_peer_year": "2018"},
+        ],
+        "english": [{"q": "community"}, {"q": "early childhood"}],
+    }
+
+
+AUTOCOMPLETE = ("ผู้สูง", "ศูนย์พัฒนา", "ภูมิ", "การดู", "comm")
+
+
+def portal_url(params: dict) -> str:
+    return "/search/?" + urlencode({key: value for key, value in params.items() if not key.startswith("_")})
+
+
+def peer_url(params: dict, backend: str) -> str:
+    query = {"q": params["q"], "backend": backend}
+    if "_peer_year" in params:
+        query["year"] = params["_peer_year"]
+    return "/bench/wagtail-search/?" + urlencode(query)
+
+
+# --- measurements -----------------------------------------------------------------------
+
+
+def thread_pool_rejections(engine) -> int:
+    stats = engine.client.nodes.stats(metric="thread_pool")
+    return sum(node["thread_pool"].get("write", {}).get("rejected", 0) for node in stats["nodes"].values())
+
+
+def reindex(n: int, keep: list | None = None) -> dict:
+    """The portal's rebuild, then each peer's update_index. With `keep`, the documents the
+    rebuild built are also collected there (see fill_fallback)."""
+    engine = get_engine()
+    results: dict[str, dict] = {}
+    before = thread_pool_rejections(engine)
+    original = indexing.all_documents
+
+    def collecting(*args, **kwargs):
+        for doc_id, doc in original(*args, **kwargs):
+            if keep is not None:
+                keep.append((doc_id, doc))
+            yield doc_id, doc
+
+    indexing.all_documents = collecting
+    try:
+        seconds, report = timed(lambda: rebuild(engine))
+    finally:
+        indexing.all_documents = original
+    seconds /= 1000
+    results[PORTAL] = {
+        "seconds": round(seconds, 2),
+        "documents": report.documents,
+        "case_studies_per_s": round(n / seconds, 1),
+        "rejected_bulk_items": len(report.errors),
+        "thread_pool_rejections": thread_pool_rejections(engine) - before,
+        "alias_swap": True,
+    }
+    for name, backend in PEER_BACKENDS.items():
+        ms, _ = timed(lambda backend=backend: call_command("update_index", backend_name=backend, verbosity=0))
+        results[name] = {"seconds": round(ms / 1000, 2), "case_studies_per_s": round(n / (ms / 1000), 1)}
+    return results
+
+
+def fill_fallback(n: int, documents: list | None) -> dict:
+    """The fallback table, by the portal's rebuild_fallback() — which segments every text
+    again, as long as the rebuild itself. Above QUICK_FALLBACK_ABOVE case studies the rows are
+    made from the documents the rebuild already built (the portal's own row builder), so
+    that a 10,000 run fits in an hour on a busy machine; then the figure is not reported."""
+    if documents is None:
+        ms, rows = timed(rebuild_fallback)
+        return {"seconds": round(ms / 1000, 2), "documents": rows, "case_studies_per_s": round(n / (ms / 1000), 1)}
+    with transaction.atomic():
+        fallback._delete(None)
+        for start in range(0, len(documents), fallback.BATCH_SIZE):
+            fallback._write([fallback._row(doc_id, doc) for doc_id, doc in documents[start : start + fallback.BATCH_SIZE]])
+    return {"documents": len(documents), "from_rebuild_documents": True}
+
+
+def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int) -> dict:
+    """p50/p95/p99 per category and backend, plus the engine's `took` for the portal."""
+    tooks: list[int] = []
+    original_run = service.run
+
+    def run_and_record(engine, query):
+        result = original_run(engine, query)
+        tooks.append(result.took_ms or 0)
+        return result
+
+    service.run = run_and_record
+    try:
+        table: dict[str, dict] = {}
+        everything: dict[str, list[float]] = {PORTAL: [], TOOK: [], WAGTAIL_OS: [], WAGTAIL_DB: []}
+        for category, queries in mix.items():
+            samples: dict[str, list[float]] = {PORTAL: [], TOOK: [], WAGTAIL_OS: [], WAGTAIL_DB: []}
+            urls = {PORTAL: [portal_url(params) for params in queries]}
+            for name, backend in PEER_BACKENDS.items():
+                urls[name] = [peer_url(params, backend) for params in queries]
+            for name, backend_urls in urls.items():
+                for url in backend_urls:
+                    ms, response = timed(lambda url=url: client.get(url))  # warm-up, not counted
+                    assert response.status_code == 200, (url, response.status_code)
+                    times = repeat if ms < SLOW_REQUEST * 1000 else 3
+                    for _ in range(times):
+                        tooks.clear()
+                        ms, _response = timed(lambda url=url: client.get(url))
+                        samples[name].append(ms)
+                        if name == PORTAL and tooks:
+                            samples[TOOK].append(float(tooks[-1]))
+            table[category] = {name: percentiles(values) for name, values in samples.items() if values}
+            for name, values in samples.items():
+                everything[name] += values
+        table["all"] = {name: percentiles(values) for name, values in everything.items() if values}
+        return table
+    finally:
+        service.run = original_run
+
+
+def autocomplete_latencies(client: Client, repeat: int) -> dict:
+    urls = {PORTAL: [f"/api/search/suggest/?{urlencode({'q': prefix})}" for prefix in AUTOCOMPLETE]}
+    for name, backend in PEER_BACKENDS.items():
+        urls[name] = [
+            f"/bench/wagtail-search/?{urlencode({'q': prefix, 'backend': backend, 'autocomplete': 1})}" for prefix in AUTOCOMPLETE
+        ]
+    table = {}
+    for name, backend_urls in urls.items():
+        samples = []
+        for url in backend_urls:
+            ms, response = timed(lambda url=url: client.get(url))
+            assert response.status_code == 200, (url, response.status_code)
+            times = repeat if ms < SLOW_REQUEST * 1000 else 3
+            for _ in range(times):
+                samples.append(timed(lambda url=url: client.get(url))[0])
+        table[name] = percentiles(samples)
+    return table
+
+
+def page_timings(client: Client, repeat: int) -> dict:
+    """Uncached: Django's cache emptied before the request and, for case studies, a page
+    never requested before by this process. Cached: the same URL again straight after."""
+    case_urls = [page.url for page in CaseStudyPage.objects.live().order_by("?")[: repeat * 2]]
+    pages = {
+        "home": ["/"] * repeat,
+        "listing": [f"/case-studies/?page={number}" for number in range(1, repeat + 1)],
+        "case_study": case_urls[:repeat],
+    }
+    client.get("/")  # the first request of a process imports templates etc.; not a page's cost
+    table = {}
+    for name, urls in pages.items():
+        cold, warm, cold_queries, warm_queries = [], [], [], []
+        for url in urls:
+            cache.clear()
+            with CaptureQueriesContext(connection) as queries:
+                ms, response = timed(lambda url=url: client.get(url))
+            assert response.status_code == 200, (url, response.status_code)
+            cold.append(ms)
+            cold_queries.append(len(queries))
+            with CaptureQueriesContext(connection) as queries:
+                ms, _response = timed(lambda url=url: client.get(url))
+            warm.append(ms)
+            warm_queries.append(len(queries))
+        table[name] = {
+            "uncached": percentiles(cold),
+            "cached": percentiles(warm),
+            "queries_uncached": max(cold_queries),
+            "queries_cached": max(warm_queries),
+        }
+    return table
+
+
+def portal_found_ids(word: str) -> set[int]:
+    body = build_body(SearchQuery(text=word, page_size=10_000))
+    body = {"query": body["query"], "_source": ["page_id"], "size": 10_000, "track_total_hits": True}
+    response = get_engine().search(body)
+    return {hit["_source"]["page_id"] for hit in response["hits"]["hits"]}
+
+
+def recall(corpus: corpus_module.Corpus, words: list[str]) -> list[dict]:
+    """For each Thai word: the case studies that contain it (as a substring of their text,
+    and as one of their words when cut by the portal's segmenter), and how many of those each
+    backend finds."""
+    slugs = {page.slug: page.pk for page in CaseStudyPage.objects.live().only("slug")}
+    texts = {slugs[case.slug]: text.normalise(corpus.searchable_text(case)) for case in corpus.case_studies}
+    rows = []
+    for word in words:
+        substring = {pk for pk, body in texts.items() if word in body}
+        as_word = {pk for pk in substring if word in text.tokens(texts[pk])}
+        found = {PORTAL: portal_found_ids(word)}
+        for name, backend in PEER_BACKENDS.items():
+            found[name] = found_ids(word, backend)
+        rows.append(
+            {
+                "word": word,
+                "contain_substring": len(substring),
+                "contain_as_word": len(as_word),
+                **{
+                    name: {"found": len(ids), "of_substring": len(ids & substring), "of_word": len(ids & as_word)}
+                    for name, ids in found.items()
+                },
+            }
+        )
+    return rows
+
+
+def machine() -> dict:
+    def version(package: str) -> str:
+        try:
+            return metadata.version(package)
+        except metadata.PackageNotFoundError:
+            return "-"
+
+    memory = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), "0")
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?"
+    )
+    engine = get_engine()
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": cpu,
+        "memory_gb": round(int(memory) / 1024 / 1024, 1),
+        "load_average": os.getloadavg(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "opensearch": engine.client.info()["version"]["number"],
+        **{package: version(package) for package in ("django", "wagtail", "modelsearch", "opensearch-py", "pythainlp")},
+    }
+
+
+def _save(result: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result, ensure_ascii=False, indent=1))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--repeat", type=int, default=15, help="timed requests per query and backend")
+    args = parser.parse_args(argv)
+    if get_engine() is None:
+        parser.error("BENCH_SEARCH_URL is not set")
+    result: dict = {"n": args.n, "repeat": args.repeat, "machine": machine(), "client": "django.test.Client (in-process, no socket)"}
+
+    ms, corpus = timed(lambda: corpus_module.generate(args.n))
+    result["generate_s"] = round(ms / 1000, 2)
+    ms, created = timed(lambda: load(corpus))
+    result["load_s"] = round(ms / 1000, 2)
+    result["created"] = created
+    text._tokenizer.cache_clear()
+    result["segmenter_load_ms"] = round(timed(text._tokenizer)[0], 1)
+    quick = args.n > QUICK_FALLBACK_ABOVE
+    documents: list | None = [] if quick else None
+    if not quick:
+        result["fallback_fill"] = fill_fallback(args.n, None)
+    print(f"N={args.n}: loaded in {result['load_s']} s; reindexing", file=sys.stderr, flush=True)
+    result["reindex"] = reindex(args.n, keep=documents)
+    if quick:
+        result["fallback_fill"] = fill_fallback(args.n, documents)
+        documents = None
+    _save(result, args.out.with_suffix(".partial.json"))  # a long run leaves its first figures behind
+
+    client = Client()
+    mix = query_mix(corpus)
+    result["queries"] = {category: [params for params in queries] for category, queries in mix.items()}
+    print(f"N={args.n}: measuring searches", file=sys.stderr, flush=True)
+    result["search"] = search_latencies(client, mix, args.repeat)
+    result["autocomplete"] = autocomplete_latencies(client, args.repeat)
+    _save(result, args.out.with_suffix(".partial.json"))
+    result["pages"] = page_timings(client, args.repeat)
+    result["recall"] = recall(corpus, [params["q"] for params in mix["thai_word"]])
+    result["machine"]["load_average_end"] = os.getloadavg()
+
+    _save(result, args.out)
+    args.out.with_suffix(".partial.json").unlink(missing_ok=True)
+    engine = get_engine()
+    for name in engine.client.indices.get(index=f"bench-{args.n}-*,bench-wagtail-{args.n}-*", expand_wildcards="open"):
+        engine.delete_index(name)  # free the node's memory for the next size
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

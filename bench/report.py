@@ -1,0 +1,97 @@
+"""Tables (Markdown) from the JSON results of bench.measure, one column group per size."""
+
+from __future__ import annotations
+
+PORTAL, TOOK, WAGTAIL_OS, WAGTAIL_DB = "portal", "portal_took", "wagtail_opensearch", "wagtail_database"
+NAMES = {
+    PORTAL: "portal view (engine)",
+    TOOK: "engine `took`",
+    WAGTAIL_OS: "Wagtail OpenSearch backend",
+    WAGTAIL_DB: "Wagtail database backend",
+}
+CATEGORIES = {
+    "thai_word": "Thai, one word",
+    "thai_phrase": "Thai phrase",
+    "two_facets": "with two facets",
+    "english": "English",
+    "all": "all",
+}
+
+
+def _ratio(peer: float, ours: float) -> str:
+    return f"{peer / ours:.1f}×" if ours else "–"
+
+
+def markdown(results: list[dict]) -> str:
+    lines: list[str] = []
+    for result in results:
+        n = result["n"]
+        lines += [f"### N = {n:,} case studies ({result['created']['centres']:,} centres)", ""]
+        lines += ["| reindex | seconds | case studies/s | notes |", "|---|---:|---:|---|"]
+        ours = result["reindex"][PORTAL]
+        lines.append(
+            f"| portal (`rebuild`: documents, bulk, alias swap, reconcile) | {ours['seconds']} | {ours['case_studies_per_s']:,} "
+            f"| {ours['rejected_bulk_items']} rejected items, {ours['thread_pool_rejections']} write thread-pool rejections |"
+        )
+        for name in (WAGTAIL_OS, WAGTAIL_DB):
+            peer = result["reindex"][name]
+            lines.append(f"| {NAMES[name]} (`update_index`, all indexed models) | {peer['seconds']} | {peer['case_studies_per_s']:,} | |")
+        fill = result["fallback_fill"]
+        if "seconds" in fill:
+            lines.append(f"| portal fallback table (`rebuild_fallback`) | {fill['seconds']} | {fill['case_studies_per_s']:,} | |")
+        lines.append("")
+
+        lines += [
+            "| search, ms | "
+            + " | ".join(f"{NAMES[name]} p50 / p95 / p99" for name in NAMES)
+            + " | p95 ratio OpenSearch peer / portal | p95 ratio database peer / portal |",
+            "|---|" + "---:|" * (len(NAMES) + 2),
+        ]
+        for category, label in CATEGORIES.items():
+            row = result["search"][category]
+            cells = [f"{row[name]['p50']} / {row[name]['p95']} / {row[name]['p99']}" if name in row else "–" for name in NAMES]
+            ours = row[PORTAL]["p95"]
+            lines.append(
+                f"| {label} | "
+                + " | ".join(cells)
+                + f" | {_ratio(row[WAGTAIL_OS]['p95'], ours)} | {_ratio(row[WAGTAIL_DB]['p95'], ours)} |"
+            )
+        lines.append("")
+        auto = result["autocomplete"]
+        lines += ["| autocomplete, ms | p50 | p95 | p99 |", "|---|---:|---:|---:|"]
+        for name in (PORTAL, WAGTAIL_OS, WAGTAIL_DB):
+            label = NAMES[name].replace(" view (engine)", " /api/search/suggest/")
+            lines.append(f"| {label} | {auto[name]['p50']} | {auto[name]['p95']} | {auto[name]['p99']} |")
+        lines.append("")
+        lines += [
+            "| page | uncached p50 / p95, ms | cached p50 / p95, ms | queries (uncached / cached) |",
+            "|---|---:|---:|---:|",
+        ]
+        for name, row in result["pages"].items():
+            lines.append(
+                f"| {name} | {row['uncached']['p50']} / {row['uncached']['p95']} | {row['cached']['p50']} / {row['cached']['p95']} "
+                f"| {row['queries_uncached']} / {row['queries_cached']} |"
+            )
+        lines.append("")
+        lines += [
+            "| Thai word | contain it (substring) | contain it (as a word) "
+            "| portal finds | Wagtail OpenSearch finds | Wagtail database finds |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for row in result["recall"]:
+            cells = [f"{row[name]['of_substring']} ({row[name]['found']} found)" for name in (PORTAL, WAGTAIL_OS, WAGTAIL_DB)]
+            lines.append(f"| {row['word']} | {row['contain_substring']} | {row['contain_as_word']} | " + " | ".join(cells) + " |")
+        machine = result["machine"]
+        lines += [
+            "",
+            f"Machine: {machine['cpus']} cores ({machine['cpu_model']}), {machine['memory_gb']} GB RAM, load average "
+            f"{', '.join(f'{x:.1f}' for x in machine['load_average'])} at the start and "
+            f"{', '.join(f'{x:.1f}' for x in machine['load_average_end'])} at the end; Python {machine['python']}, "
+            f"Django {machine['django']}, Wagtail {machine['wagtail']}, django-modelsearch {machine['modelsearch']}, "
+            f"OpenSearch {machine['opensearch']}, SQLite {machine['sqlite']}, PyThaiNLP {machine['pythainlp']}. "
+            f"Corpus generated in {result['generate_s']} s, loaded in {result['load_s']} s; "
+            f"segmenter load {result['segmenter_load_ms']} ms; "
+            f"{result['repeat']} timed requests per query and backend; {result['client']}.",
+            "",
+        ]
+    return "\n".join(lines)

@@ -1,0 +1,59 @@
+"""`make bench` must not rot: a tiny run (N = 200, one timed request per query) goes end to
+end against the test engine — corpus, bulk load, the portal's rebuild, both Wagtail peers,
+every measurement — and its report carries every figure BENCHMARKS.md quotes. Timings are
+not asserted: they belong to the benchmark, not to a test."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.search.conftest import ENGINE_KIND, ENGINE_URL, skip_locally_fail_in_ci
+
+REPO = Path(__file__).resolve().parents[2]
+BACKENDS = ("portal", "wagtail_opensearch", "wagtail_database")
+CATEGORIES = ("thai_word", "thai_phrase", "two_facets", "english", "all")
+
+
+def _positive(stats: dict) -> bool:
+    return all(stats[key] > 0 for key in ("p50", "p95", "p99")) and stats["p50"] <= stats["p95"] <= stats["p99"]
+
+
+def test_a_tiny_benchmark_reports_every_figure(tmp_path):
+    if not ENGINE_URL or ENGINE_KIND != "opensearch":
+        skip_locally_fail_in_ci("No OpenSearch node: set SEARCH_URL (make test starts one).")
+    subprocess.run(
+        [sys.executable, "-m", "bench", "--n", "200", "--repeat", "1", "--search-url", ENGINE_URL, "--out", str(tmp_path)],
+        cwd=REPO,
+        check=True,
+        timeout=300,
+    )
+    result = json.loads((tmp_path / "result-200.json").read_text())
+
+    assert result["created"]["case_studies"] == 200
+    reindex = result["reindex"]["portal"]
+    assert reindex["documents"] == 200 + result["created"]["centres"]
+    assert reindex["case_studies_per_s"] > 0 and reindex["alias_swap"]
+    assert reindex["rejected_bulk_items"] == 0 and reindex["thread_pool_rejections"] >= 0
+    assert all(result["reindex"][name]["case_studies_per_s"] > 0 for name in BACKENDS)
+    for category in CATEGORIES:
+        assert all(_positive(result["search"][category][name]) for name in BACKENDS), category
+        took = result["search"][category]["portal_took"]  # the engine's own figure: may round to 0 ms
+        assert took["samples"] == result["search"][category]["portal"]["samples"]
+        assert 0 <= took["p95"] <= result["search"][category]["portal"]["p95"]
+    assert all(_positive(result["autocomplete"][name]) for name in BACKENDS)
+    for page in ("home", "listing", "case_study"):
+        timings = result["pages"][page]
+        assert _positive(timings["uncached"]) and _positive(timings["cached"])
+        assert timings["queries_uncached"] > 0 and timings["queries_cached"] > 0
+    for row in result["recall"]:
+        assert row["contain_substring"] >= row["contain_as_word"] > 0, row
+        assert all(0 <= row[name]["of_substring"] <= row["contain_substring"] for name in BACKENDS)
+    # The portal finds every case study that contains a one-word Thai query as a word.
+    assert all(row["portal"]["of_word"] == row["contain_as_word"] for row in result["recall"])
+    assert {"cpus", "memory_gb", "opensearch", "wagtail", "load_average"} <= set(result["machine"])
+
+    report = (tmp_path / "report.md").read_text()
+    for heading in ("reindex", "search, ms", "autocomplete, ms", "page", "Thai word", "Machine:"):
+        assert f"| {heading}" in report or heading in report
+    assert "N = 200" in report
