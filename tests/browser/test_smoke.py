@@ -15,8 +15,8 @@ def test_home_page_leads_to_a_case_study(page, portal_url):
     page.goto(portal_url + "/")
     assert page.locator("html").get_attribute("lang") == "th"
     assert page.locator("h1").inner_text() == "คลังความรู้ อปท."
-    page.locator(".grid.four a").first.click()
-    page.wait_for_url(re.compile(r"/case-studies/\?area="))
+    page.locator("[data-areas] a").first.click()
+    page.wait_for_url(re.compile(r"/search/\?area="))
     page.locator(".card-title a").first.click()
     assert "พ.ศ." in page.locator(".facts").inner_text()
     ARTIFACTS.mkdir(exist_ok=True)
