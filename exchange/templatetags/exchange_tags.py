@@ -3,12 +3,14 @@
 import datetime
 
 from django import template
-from django.db.models import Avg, Count, Sum
+from django.db.models import Avg, Count, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
+from learning_centres.models import LearningCentrePage
+
 from ..fields import format_thai_date
-from ..models import VisitFeedback, VisitRequest, VisitStatus
-from ..rules import policy_for, today
+from ..models import VisitFeedback, VisitPolicy, VisitStatus
+from ..rules import today
 
 register = template.Library()
 
@@ -32,14 +34,29 @@ def upcoming_blackouts(policy):
 
 @register.simple_tag
 def visit_entry(centre) -> dict:
-    """What the centre page shows: the request button, visits hosted, approved feedback."""
-    completed = VisitRequest.objects.filter(centre=centre, status=VisitStatus.COMPLETED)
-    figures = completed.aggregate(visits=Count("pk"), visitors=Sum("group_size"))
-    feedback = VisitFeedback.objects.filter(request__centre=centre, approved=True)
+    """What the centre page shows: the request button, visits hosted, approved feedback.
+    One query for the figures (the page's query budget is tested), one more for feedback."""
+    completed = Q(visit_requests__status=VisitStatus.COMPLETED)
+    figures = (
+        LearningCentrePage.objects.filter(pk=centre.pk)
+        .annotate(
+            visits=Count("visit_requests", filter=completed),
+            visitors=Sum("visit_requests__group_size", filter=completed),
+            rating=Avg("visit_requests__feedback__rating", filter=Q(visit_requests__feedback__approved=True)),
+            accepting=Subquery(VisitPolicy.objects.filter(centre=OuterRef("pk")).values("accepting_requests")[:1]),
+        )
+        .values("visits", "visitors", "rating", "accepting")
+        .first()
+    ) or {"visits": 0, "visitors": 0, "rating": None, "accepting": None}
+    feedback = []
+    if figures["rating"] is not None:
+        feedback = list(
+            VisitFeedback.objects.filter(request__centre=centre, approved=True).select_related("request").order_by("-created_at")[:5]
+        )
     return {
-        "policy": policy_for(centre),
+        "accepting_requests": figures["accepting"] is not False,  # no policy yet: open
         "visits_hosted": figures["visits"],
         "visitors_hosted": figures["visitors"] or 0,
-        "average_rating": feedback.aggregate(value=Avg("rating"))["value"],
-        "feedback": list(feedback.select_related("request").order_by("-created_at")[:5]),
+        "average_rating": figures["rating"],
+        "feedback": feedback,
     }

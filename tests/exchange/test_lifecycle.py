@@ -141,3 +141,26 @@ class TestWithdrawAndDelete:
         assert VisitFeedback.objects.get().comment == ""
         assert client.get(status_url(visit)).status_code == 200  # the new token, not the old one
         assert "ต้อนรับคณะศึกษาดูงานแล้ว 1 คณะ รวม 30 คน" in client.get(centre.url).content.decode()
+
+
+class TestCentrePage:
+    def test_an_open_centre_offers_a_request_and_a_message(self, client, centre):
+        html = client.get(centre.url).content.decode()
+        assert reverse("exchange:request", args=[centre.pk]) in html
+        assert reverse("exchange:contact", args=[centre.pk]) in html
+        assert "ต้อนรับคณะศึกษาดูงานแล้ว" not in html  # no figures before the first visit
+
+    def test_a_closed_centre_says_so_and_still_takes_messages(self, client, centre):
+        from exchange.models import VisitPolicy
+
+        VisitPolicy.objects.create(centre=centre, accepting_requests=False)
+        html = client.get(centre.url).content.decode()
+        assert reverse("exchange:request", args=[centre.pk]) not in html
+        assert "ขณะนี้ศูนย์ปิดรับคำขอศึกษาดูงาน" in html
+        assert reverse("exchange:contact", args=[centre.pk]) in html
+
+    def test_only_completed_visits_count_as_hosted(self, client, centre):
+        make_request(centre, status=VisitStatus.COMPLETED, group_size=10)
+        make_request(centre, status=VisitStatus.COMPLETED, group_size=15)
+        make_request(centre, status=VisitStatus.APPROVED, group_size=99)
+        assert "ต้อนรับคณะศึกษาดูงานแล้ว 2 คณะ รวม 25 คน" in client.get(centre.url).content.decode()
