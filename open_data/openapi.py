@@ -274,6 +274,7 @@ def schema(request: HttpRequest | None = None) -> dict:
                             "content": {"text/csv": {"schema": {"type": "string"}}},
                         },
                         "400": _json(ERROR, "Invalid search parameters"),
+                        "429": _json(ERROR, "Too many exports from this client (60 per 10 minutes)"),
                     },
                 }
             },
@@ -295,6 +296,7 @@ def schema(request: HttpRequest | None = None) -> dict:
                             "Records",
                         ),
                         "400": _json(ERROR, "Invalid search parameters"),
+                        "429": _json(ERROR, "Too many exports from this client (60 per 10 minutes)"),
                     },
                 }
             },
