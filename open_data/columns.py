@@ -28,7 +28,7 @@ SECTION_COLUMNS = tuple(Column(name, f"{th} ({en}); HTML or plain text") for nam
 CASE_STUDY_COLUMNS: tuple[Column, ...] = (
     Column("external_id", "Your stable id for the case; re-importing it updates the page (max 64 characters)"),
     Column("title", "Title", required=True),
-    Column("slug", "URL slug (made from the title when empty)"),
+    Column("slug", "URL slug in Latin letters (made from external_id, else the title, when empty)"),
     Column("summary", "Two or three sentences", required=True),
     Column("year_be", "Year the practice started, Buddhist era (2567, ๒๕๖๗; a CE year such as 2024 is converted)", required=True),
     Column("year_ce", "The same year in CE (export only)", imported=False),

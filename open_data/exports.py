@@ -13,6 +13,7 @@ from dataclasses import replace
 from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
+from portal import ratelimit
 from search import service
 from search.params import parse
 from search.query import MAX_RESULT_WINDOW, SearchQuery
@@ -23,6 +24,8 @@ from .records import records
 # An export is capped at the engine's result window; narrow the search for more.
 EXPORT_MAX_ROWS = MAX_RESULT_WINDOW
 SEARCH_BATCH = 500
+# An export runs the whole search and reads every page: a client gets 60 per 10 minutes.
+EXPORT_LIMIT = ratelimit.Limit(scope="search-export", count=60, seconds=600)
 UTF8_BOM = "\ufeff"  # spreadsheet software reads the file as UTF-8 only with it
 
 
@@ -63,15 +66,25 @@ def _json_chunks(request: HttpRequest, query: SearchQuery) -> Iterator[str]:
     yield "\n]}\n"
 
 
+def _refusal(request: HttpRequest) -> JsonResponse | None:
+    """A 400 for bad parameters, a 429 past the rate limit, or None to go ahead."""
+    parsed = parse(request.GET)
+    if parsed.errors:
+        return _bad_request(parsed.errors)
+    if not ratelimit.hit(EXPORT_LIMIT, ratelimit.client_address(request)):
+        return JsonResponse({"error": "Too many exports; try again in a few minutes.", "details": []}, status=429)
+    return None
+
+
 def _bad_request(errors: list[str]) -> JsonResponse:
     return JsonResponse({"error": "Invalid search parameters.", "details": errors}, status=400, json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET
 def export_csv(request: HttpRequest):
+    if refusal := _refusal(request):
+        return refusal
     parsed = parse(request.GET)
-    if parsed.errors:
-        return _bad_request(parsed.errors)
     response = StreamingHttpResponse(_csv_lines(request, parsed.query), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="case-studies.csv"'
     return response
@@ -79,9 +92,9 @@ def export_csv(request: HttpRequest):
 
 @require_GET
 def export_json(request: HttpRequest):
+    if refusal := _refusal(request):
+        return refusal
     parsed = parse(request.GET)
-    if parsed.errors:
-        return _bad_request(parsed.errors)
     response = StreamingHttpResponse(_json_chunks(request, parsed.query), content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="case-studies.json"'
     return response

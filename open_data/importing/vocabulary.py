@@ -4,6 +4,8 @@ name, terms by slug or name. One normaliser (search.text) makes อบต. = อ
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pythainlp.util import thai_digit_to_arabic_digit
 
 from learning_centres.models import CentreType, District, LAOType, Province
@@ -16,7 +18,12 @@ _DISTRICT_PREFIXES = ("อำเภอ", "อ ", "เขต", "amphoe ")
 
 
 def key(text: object) -> str:
-    return normalise(str(text or "")).strip()
+    return _key(str(text or ""))
+
+
+@lru_cache(maxsize=4096)  # rows repeat the same centres, places and areas; bounded, so memory stays flat
+def _key(text: str) -> str:
+    return normalise(text).strip()
 
 
 def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:

@@ -113,3 +113,12 @@ def test_the_cap_limits_the_rows(corpus):
     from search.query import SearchQuery
 
     assert len(list(matching_page_ids(SearchQuery(), limit=2))) == 2
+
+
+def test_exports_are_rate_limited_per_client(client, db, monkeypatch):
+    from open_data import exports
+    from portal import ratelimit
+
+    monkeypatch.setattr(exports, "EXPORT_LIMIT", ratelimit.Limit(scope="test-export", count=2, seconds=600))
+    statuses = [client.get("/search/export.json").status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]

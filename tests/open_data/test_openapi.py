@@ -1,0 +1,51 @@
+"""schemathesis against the portal's OpenAPI schemas, through Django's WSGI application:
+no generated request may get a 5xx, and every response must match its schema (and every
+schema-valid request must be accepted)."""
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+
+from django.core.wsgi import get_wsgi_application
+
+from tests.learning_centres.factories import CaseStudyPageFactory, LearningCentrePageFactory
+
+application = get_wsgi_application()
+EXAMPLES = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.fixture
+def content(centre_index):
+    centre = LearningCentrePageFactory(parent=centre_index)
+    centre.save_revision().publish()
+    page = CaseStudyPageFactory(parent=centre, external_id="OA-1")
+    page.keywords.add("อาสาสมัคร")
+    page.save_revision().publish()
+    return page
+
+
+def check_every_operation(schema_path: str) -> list[str]:
+    """Run generated requests against each operation of the schema; returns what was tested.
+    The schema is loaded inside the test database: it lists the values the database holds."""
+    schema = schemathesis.openapi.from_wsgi(schema_path, application)
+    tested = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @given(case=operation.as_strategy())
+        @EXAMPLES
+        def call_and_validate(case):
+            case.call_and_validate()  # no 5xx, status, content type and body as the schema says
+
+        call_and_validate()
+        tested.append(operation.label)
+    return tested
+
+
+def test_search_api_conforms_to_its_schema(content):
+    assert check_every_operation("/api/schema/search.json") == ["GET /api/search/", "GET /api/search/suggest/"]
+
+
+def test_open_data_api_conforms_to_its_schema(content):
+    tested = check_every_operation("/api/schema/open-data.json")
+    assert {"GET /api/v2/pages/", "GET /api/v2/pages/{id}/", "GET /search/export.csv", "GET /search/export.json"} <= set(tested)
