@@ -56,6 +56,8 @@ def thai_by_default():
     translation.activate("th")
     yield
     translation.deactivate()
+
+
 # Property-based tests (hypothesis): few examples per test so the suite stays quick; no
 # deadline (these machines are shared and slow); function-scoped fixtures hold read-only data.
 from hypothesis import HealthCheck, settings  # noqa: E402
