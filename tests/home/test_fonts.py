@@ -192,6 +192,9 @@ class ExternalReferences(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        # A link the reader may follow (a licence, a centre's own website) loads nothing.
+        if tag == "a":
+            return
         for name, value in attrs:
             if name not in ("src", "href", "srcset") or not value:
                 continue
