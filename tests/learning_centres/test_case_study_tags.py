@@ -8,7 +8,8 @@ import wagtail_factories
 
 from django.utils import translation
 
-from learning_centres.templatetags.case_study_tags import document_size, file_size, file_type, reader_date, search_filter_url
+from learning_centres.templatetags.case_study_tags import document_size, file_size, file_type, search_filter_url
+from learning_centres.templatetags.era_tags import era_date
 
 
 @pytest.mark.parametrize(
@@ -24,11 +25,11 @@ def test_file_size_of_an_unknown_size_is_empty():
     assert file_size(None) == ""
 
 
-def test_reader_date_follows_the_language():
+def test_follow_up_dates_follow_the_language():
     with translation.override("th"):
-        assert reader_date(datetime.date(2025, 3, 1)) == "1 มีนาคม 2568"
+        assert era_date(datetime.date(2025, 3, 1)) == "1 มีนาคม 2568"
     with translation.override("en"):
-        assert reader_date(datetime.date(2025, 3, 1)) == "1 March 2025"
+        assert era_date(datetime.date(2025, 3, 1)) == "1 March 2025"
 
 
 @pytest.mark.django_db
