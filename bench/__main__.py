@@ -58,7 +58,7 @@ def migrated_database(out: Path) -> Path:
     return template
 
 
-def run(sizes: list[int], search_url: str, out: Path, repeat: int) -> list[dict]:
+def run(sizes: list[int], search_url: str, out: Path, repeat: int, options: tuple[str, ...] = ()) -> list[dict]:
     out.mkdir(parents=True, exist_ok=True)
     template = migrated_database(REPO / "var" / "bench")
     results = []
@@ -67,7 +67,7 @@ def run(sizes: list[int], search_url: str, out: Path, repeat: int) -> list[dict]
         shutil.copyfile(template, database)
         result_file = out / f"result-{n}.json"
         subprocess.run(
-            [sys.executable, "-m", "bench.measure", "--n", str(n), "--out", str(result_file), "--repeat", str(repeat)],
+            [sys.executable, "-m", "bench.measure", "--n", str(n), "--out", str(result_file), "--repeat", str(repeat), *options],
             cwd=REPO,
             env=_environment(database, n, search_url),
             check=True,
@@ -82,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search-url", default=os.environ.get("SEARCH_URL", ""), help="the OpenSearch node (default: $SEARCH_URL)")
     parser.add_argument("--n", type=int, action="append", help="corpus size; repeat for several (default 1000 and 10000)")
     parser.add_argument("--repeat", type=int, default=15, help="timed requests per query and backend")
+    parser.add_argument("--fallback-from-rebuild", action="store_true", help="fill the fallback table from the rebuild's documents")
     parser.add_argument("--node-port", type=int, help="without --search-url: start a node of its own on this port")
     parser.add_argument("--out", type=Path, default=REPO / "var" / "bench")
     args = parser.parse_args(argv)
@@ -99,7 +100,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         args.search_url = started.stdout.strip().splitlines()[-1]
     try:
-        run(args.n or [1000, 10000], args.search_url, args.out, args.repeat)
+        options = ("--fallback-from-rebuild",) if args.fallback_from_rebuild else ()
+        run(args.n or [1000, 10000], args.search_url, args.out, args.repeat, options)
     finally:
         if args.node_port and "started" in locals():
             subprocess.run([*node, "stop", *home], cwd=REPO, check=False)

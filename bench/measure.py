@@ -316,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--repeat", type=int, default=15, help="timed requests per query and backend")
+    parser.add_argument("--fallback-from-rebuild", action="store_true", help="fill the fallback table without segmenting again")
     args = parser.parse_args(argv)
     if get_engine() is None:
         parser.error("BENCH_SEARCH_URL is not set")
@@ -328,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
     result["created"] = created
     text._tokenizer.cache_clear()
     result["segmenter_load_ms"] = round(timed(text._tokenizer)[0], 1)
-    quick = args.n > QUICK_FALLBACK_ABOVE
+    quick = args.fallback_from_rebuild or args.n > QUICK_FALLBACK_ABOVE
     documents: list | None = [] if quick else None
     if not quick:
         result["fallback_fill"] = fill_fallback(args.n, None)
