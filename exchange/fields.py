@@ -83,6 +83,14 @@ class ThaiDateInput(forms.DateInput):
 class ThaiDateField(forms.Field):
     widget = ThaiDateInput
 
+    def bound_data(self, data, initial):
+        # A typed "26/12/2569" goes back to the date picker as the ISO date it understands
+        # (the page repeats it in Buddhist era beside the field).
+        try:
+            return self.to_python(data) or data
+        except ValidationError:
+            return data
+
     def to_python(self, value):
         if isinstance(value, datetime.date):
             return value

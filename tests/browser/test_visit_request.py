@@ -37,7 +37,9 @@ def test_a_visitor_requests_a_study_visit_and_the_centre_answers(phone, page, po
     phone.get_by_label("อีเมล").fill("somying@example.go.th")
     phone.get_by_label("โทรศัพท์").fill("๐๘๑ ๒๓๔ ๕๖๗๘")
     phone.get_by_label("จำนวนผู้ศึกษาดูงาน (คน)").fill("๑๐")
-    phone.get_by_label("วันที่ต้องการศึกษาดูงาน").fill((datetime.date.today() + datetime.timedelta(days=30)).isoformat())
+    day = datetime.date.today() + datetime.timedelta(days=30)
+    phone.get_by_label("วันที่ต้องการศึกษาดูงาน").fill(day.isoformat())
+    assert str(day.year + 543) in phone.locator("output[data-be-date=id_preferred_date]").inner_text()
     phone.get_by_label("วัตถุประสงค์ของการศึกษาดูงาน").fill("เรียนรู้การดูแลผู้สูงอายุติดเตียงโดยชุมชน")
     phone.get_by_label("ด้านการดูแลสุขภาพโดยชุมชน").check()
 
