@@ -156,3 +156,14 @@ class TestCentreProfile:
     def test_lists_its_case_studies(self, client, centre, published_case):
         html = client.get(centre.url).content.decode()
         assert 'id="cases-heading"' in html and published_case.url in html
+
+
+@pytest.mark.django_db
+def test_pages_carry_no_inline_styles_or_scripts(client, centre, published_case):
+    """A Content-Security-Policy with nonces is coming: styles and scripts live in static/."""
+    import re
+
+    for url in (published_case.url, centre.url):
+        html = client.get(url).content.decode()
+        assert " style=" not in html
+        assert not re.search(r"<script(?![^>]*(?:\bsrc=|application/ld\+json))", html)
