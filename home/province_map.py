@@ -26,8 +26,7 @@ from defusedxml import ElementTree
 from django.conf import settings
 
 MAP_FILE = Path(settings.BASE_DIR) / "static" / "maps" / "thailand" / "thailand.svg"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-SOURCE_URL = "https://github.com/VictorCazanave/svg-maps/tree/master/packages/thailand"
+LICENCE_PATH = "maps/thailand/LICENSE.md"  # a static file, copied beside the map
 SVG_NS = "{http://www.w3.org/2000/svg}"
 CLASSES = 4  # shaded classes for provinces with case studies; class 0 is "none yet"
 
@@ -79,7 +78,7 @@ def map_shapes(map_file: Path = MAP_FILE) -> MapShapes:
 
 @dataclass(frozen=True)
 class ShadeClass:
-    number: int  # 0 = no case study; 1…CLASSES darker as counts grow
+    number: int  # 0 = no case study; up to CLASSES, darker as counts grow
     low: int
     high: int
 
@@ -92,8 +91,10 @@ def shade_classes(counts: Mapping[str, int], classes: int = CLASSES) -> list[Sha
     if not positive:
         return result
     uppers = sorted({positive[max(math.ceil(len(positive) * step / classes) - 1, 0)] for step in range(1, classes + 1)})
+    # With fewer distinct counts than classes, the darkest classes are used: the busiest
+    # provinces always stand out.
     low = 1
-    for number, high in enumerate(uppers, start=1):
+    for number, high in enumerate(uppers, start=classes - len(uppers) + 1):
         result.append(ShadeClass(number, low, high))
         low = high + 1
     return result
@@ -138,6 +139,5 @@ def province_map(counts: Mapping[str, int], names: Mapping[str, str], url_for: C
         "table": sorted(provinces, key=lambda province: (-province.count, province.name)),
         "water": shapes.water,
         "legend": classes,
-        "licence_url": LICENCE_URL,
-        "source_url": SOURCE_URL,
+        "licence_path": LICENCE_PATH,
     }

@@ -37,9 +37,10 @@ def test_quantile_classes_split_the_provinces_that_have_case_studies():
     assert [shade_of(n, classes) for n in (0, 1, 2, 3, 4, 8, 9, 40)] == [0, 1, 2, 2, 3, 3, 4, 4]
 
 
-def test_few_distinct_counts_give_fewer_classes_without_overlap():
+def test_few_distinct_counts_give_fewer_classes_the_darkest_ones():
     classes = shade_classes({"10": 2, "50": 2, "90": 0})
-    assert classes == [ShadeClass(0, 0, 0), ShadeClass(1, 1, 2)]
+    assert classes == [ShadeClass(0, 0, 0), ShadeClass(4, 1, 2)]
+    assert shade_classes({"10": 1, "50": 1, "90": 3}) == [ShadeClass(0, 0, 0), ShadeClass(3, 1, 1), ShadeClass(4, 2, 3)]
 
 
 @pytest.fixture
@@ -60,9 +61,9 @@ def test_the_home_page_draws_77_linked_shaded_provinces(client, case_studies_in_
     html = client.get("/").content.decode()
     links = {code: (label, int(shade)) for code, label, shade in PROVINCE_LINK.findall(html)}
     assert len(links) == 77
-    assert links["50"] == ("จังหวัดเชียงใหม่: 3 กรณีศึกษา", 2)
-    assert links["90"] == ("จังหวัดสงขลา: 1 กรณีศึกษา", 1)
-    assert links["38"] == ("จังหวัดบึงกาฬ: 1 กรณีศึกษา", 1)
+    assert links["50"] == ("จังหวัดเชียงใหม่: 3 กรณีศึกษา", 4)
+    assert links["90"] == ("จังหวัดสงขลา: 1 กรณีศึกษา", 3)
+    assert links["38"] == ("จังหวัดบึงกาฬ: 1 กรณีศึกษา", 3)
     assert links["10"] == ("จังหวัดกรุงเทพมหานคร: 0 กรณีศึกษา", 0)
     assert 'class="map-water"' in html
 
@@ -92,4 +93,5 @@ def test_the_map_needs_no_script_and_no_style_attribute(client, case_studies_in_
 def test_the_map_credits_its_source_under_cc_by(client, home_page):
     html = client.get("/").content.decode()
     assert "@svg-maps/thailand" in html and "Tae Noppakun Wongsrinoppakun" in html
-    assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>' in html
+    assert '<a href="/static/maps/thailand/LICENSE.md" rel="license">CC BY 4.0</a>' in html
+    assert "Attribution 4.0 International" in b"".join(client.get("/static/maps/thailand/LICENSE.md").streaming_content).decode()
