@@ -493,9 +493,9 @@ class CaseStudyWriter:
 
     @staticmethod
     def _free_slug(parent, slug: str, own_pk: int | None = None) -> str:
-        siblings = set(parent.get_children().exclude(pk=own_pk).values_list("slug", flat=True))
+        siblings = parent.get_children().exclude(pk=own_pk)
         candidate, number = slug, 2
-        while candidate in siblings:
+        while siblings.filter(slug=candidate).exists():  # one indexed query, however many siblings
             candidate = f"{slug}-{number}"
             number += 1
         return candidate

@@ -6,12 +6,25 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 from tests.learning_centres.factories import CaseStudyPageFactory, LearningCentrePageFactory
 
 application = get_wsgi_application()
 EXAMPLES = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Like Django's test client: a request through the WSGI handler must not close the
+    test's database connection (PostgreSQL would lose the test transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
