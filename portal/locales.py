@@ -102,7 +102,5 @@ def translate_page(page: Page, language: str, **fields) -> Page:
 
 
 def translation_for(page: Page, language: str) -> Page | None:
-    """`page` in `language` if that version is live, else None."""
-    if page.locale.language_code == language:
-        return page
+    """The live version of `page` in `language` (the page itself if it is in it), else None."""
     return Page.objects.filter(translation_key=page.translation_key, locale__language_code=language).live().first()

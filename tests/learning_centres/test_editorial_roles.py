@@ -89,13 +89,13 @@ class TestContributorPermissions:
     def test_contributor_publish_attempt_leaves_the_page_unpublished(self, contributor, centre, client):
         client.force_login(contributor)
         client.post(add_url(centre), case_study_form("ลองกดเผยแพร่เอง", **{"action-publish": "1"}))
-        page = CaseStudyPage.objects.get(title="ลองกดเผยแพร่เอง")
+        page = CaseStudyPage.objects.get(locale__language_code="th", title="ลองกดเผยแพร่เอง")
         assert not page.live
 
     def test_year_is_entered_in_buddhist_era_and_stored_in_ce(self, contributor, centre, client):
         client.force_login(contributor)
         client.post(add_url(centre), case_study_form("ปี พ.ศ."))
-        assert CaseStudyPage.objects.get(title="ปี พ.ศ.").year == 2023
+        assert CaseStudyPage.objects.get(locale__language_code="th", title="ปี พ.ศ.").year == 2023
 
     def test_an_invalid_year_gets_a_thai_message(self, contributor, centre, client):
         client.force_login(contributor)
@@ -112,7 +112,7 @@ class TestReviewWorkflow:
         client.force_login(contributor)
         response = client.post(add_url(centre), case_study_form("ธนาคารเวลาเพื่อผู้สูงอายุ", **{"action-submit": "1"}))
         assert response.status_code == 302
-        page = CaseStudyPage.objects.get(title="ธนาคารเวลาเพื่อผู้สูงอายุ")
+        page = CaseStudyPage.objects.get(locale__language_code="th", title="ธนาคารเวลาเพื่อผู้สูงอายุ")
         assert not page.live
         state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(page.pk))
         assert state.status == WorkflowState.STATUS_IN_PROGRESS
@@ -140,7 +140,7 @@ class TestReviewWorkflow:
     def test_editor_can_reject_with_a_comment(self, contributor, editor, centre, client):
         client.force_login(contributor)
         client.post(add_url(centre), case_study_form("ยังไม่พร้อม", **{"action-submit": "1"}))
-        page = CaseStudyPage.objects.get(title="ยังไม่พร้อม")
+        page = CaseStudyPage.objects.get(locale__language_code="th", title="ยังไม่พร้อม")
         task_state = WorkflowState.objects.get(object_id=str(page.pk)).current_task_state
         client.force_login(editor)
         client.post(

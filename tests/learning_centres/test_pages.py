@@ -41,9 +41,11 @@ class TestCaseStudyPage:
         assert "/search/?area=community-health-care" in html
         assert centre.url in html
 
-    def test_english_visitors_get_english_headings(self, client, published_case):
-        client.cookies["django_language"] = "en"
-        html = client.get(published_case.url).content.decode()
+    def test_english_visitors_get_english_headings(self, client, home_page, published_case):
+        from portal.locales import mirror_page_tree
+
+        mirror_page_tree(home_page)
+        html = client.get("/en" + published_case.url).content.decode()
         assert "Context and problem" in html
         assert 'lang="en"' in html
 

@@ -10,7 +10,7 @@ from learning_centres.structured_data import json_ld_script, to_json
 
 from .factories import CaseStudyPageFactory
 
-JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+JSON_LD = re.compile(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', re.DOTALL)
 
 
 def json_ld_of(response) -> list[dict]:
