@@ -53,9 +53,10 @@ class Site:
         return [sys.executable, str(ROOT / "manage.py"), *args]
 
     def manage(self, *args: str, check: bool = True, **env: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            self.command(*args), env={**self.env, **env}, cwd=ROOT, check=check, capture_output=True, text=True, timeout=600
-        )
+        result = subprocess.run(self.command(*args), env={**self.env, **env}, cwd=ROOT, capture_output=True, text=True, timeout=900)
+        if check:
+            assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr[-3000:]}"
+        return result
 
     def install(self, demo_limit: int | None = None) -> Site:
         self.manage("migrate", "--no-input", "-v", "0")

@@ -55,7 +55,8 @@ def test_the_admin_works_under_its_policy(page, portal_url):
     page.fill("input[name=password]", ADMIN_PASSWORD)
     page.locator("button[type=submit]").click()
     page.wait_for_url(re.compile(r"/admin/$"))
-    page.goto(portal_url + "/admin/pages/search/?q=ผู้สูงอายุ")
+    page.get_by_role("link", name="กรณีศึกษา").first.click()  # the admin's list of every case study
+    page.wait_for_load_state()
     href = page.locator("a[href*='/edit/']").first.get_attribute("href")
     page.goto(portal_url + href)
     page.wait_for_selector("#id_title")
