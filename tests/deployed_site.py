@@ -40,22 +40,23 @@ class Site:
         self.directory = directory
         self.database_url = fresh_database_url(directory, name)
         self.media_root = directory / f"{name}-media"
-        self.env = dict(
-            os.environ,
-            DJANGO_SETTINGS_MODULE="portal.settings.dev",
-            DATABASE_URL=self.database_url,
-            MEDIA_ROOT=str(self.media_root),
-            SEARCH_URL="",
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            "DATABASE_URL": self.database_url,
+            "MEDIA_ROOT": str(self.media_root),
+            "SEARCH_URL": "",
             **env,
-        )
+        }
 
-    def command(self, *args: str, **env: str) -> list[str]:
+    def command(self, *args: str) -> list[str]:
         return [sys.executable, str(ROOT / "manage.py"), *args]
 
     def manage(self, *args: str, check: bool = True, **env: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            self.command(*args), env={**self.env, **env}, cwd=ROOT, check=check, capture_output=True, text=True, timeout=600
-        )
+        result = subprocess.run(self.command(*args), env={**self.env, **env}, cwd=ROOT, capture_output=True, text=True, timeout=900)
+        if check:
+            assert result.returncode == 0, f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr[-3000:]}"
+        return result
 
     def install(self, demo_limit: int | None = None) -> Site:
         self.manage("migrate", "--no-input", "-v", "0")

@@ -196,6 +196,8 @@ X_FRAME_OPTIONS = "SAMEORIGIN"
 WAGTAIL_SITE_NAME = _("คลังความรู้ อปท.")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: no other host, and editors' e-mail hashes stay here.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_MODERATION_ENABLED = True

@@ -24,7 +24,7 @@ def site_with_index(tmp_path, settings):
         skip_locally_fail_in_ci("No search engine: set SEARCH_URL (make test starts a local OpenSearch node).")
     prefix = f"killed-{uuid.uuid4().hex[:8]}"
     site = Site(tmp_path, f"portal_killed_{os.getpid()}", SEARCH_URL=ENGINE_URL, SEARCH_ENGINE=ENGINE_KIND, SEARCH_INDEX_PREFIX=prefix)
-    site.install()
+    site.install(demo_limit=12)
     site.manage("rebuild_search_index")
     settings.SEARCH_URL, settings.SEARCH_ENGINE, settings.SEARCH_INDEX_PREFIX = ENGINE_URL, ENGINE_KIND, prefix
     engine = engine_module.get_engine()
