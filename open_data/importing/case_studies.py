@@ -411,7 +411,9 @@ class MediaFiles:
         if name not in self.images:
             data = self.source.media_bytes(name)
             image_model = get_image_model()
-            existing = image_model.objects.filter(file_hash=hashlib.sha1(data).hexdigest()).first()  # noqa: S324 - Wagtail's own file hash
+            existing = image_model.objects.filter(
+                file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest()
+            ).first()  # matches Wagtail's own file_hash
             if existing is None:
                 existing = image_model(title=PurePosixPath(name).stem[:255], collection=collection)
                 existing.file = ImageFile(io.BytesIO(data), name=name)
@@ -425,7 +427,9 @@ class MediaFiles:
         if name not in self.documents:
             data = self.source.media_bytes(name)
             document_model = get_document_model()
-            existing = document_model.objects.filter(file_hash=hashlib.sha1(data).hexdigest()).first()  # noqa: S324 - Wagtail's own file hash
+            existing = document_model.objects.filter(
+                file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest()
+            ).first()  # matches Wagtail's own file_hash
             if existing is None:
                 existing = document_model(title=PurePosixPath(name).stem[:255], collection=collection)
                 existing.file = ContentFile(data, name=name)
