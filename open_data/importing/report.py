@@ -7,8 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-COUNT_LABELS = {"created": "สร้างใหม่", "updated": "ปรับปรุง", "centres_created": "ศูนย์ใหม่", "laos_created": "อปท. ใหม่"}
+COUNT_LABELS = {
+    "created": gettext_noop("สร้างใหม่"),
+    "updated": gettext_noop("ปรับปรุง"),
+    "centres_created": gettext_noop("ศูนย์ใหม่"),
+    "laos_created": gettext_noop("อปท. ใหม่"),
+}
 MAX_LISTED_ERRORS = 1000  # a report of a huge bad file stays readable and small
 
 
