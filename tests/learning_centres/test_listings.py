@@ -30,7 +30,7 @@ def corpus(backend_corpus, listing):
 
 
 def titles(html: str) -> list[str]:
-    found = re.findall(r'<h2 class="card-title"><a href="[^"]+">(.*?)</a></h2>', html)
+    found = re.findall(r'<h2 class="card-title"[^>]*><a href="[^"]+">(.*?)</a></h2>', html)
     return [re.sub(r"</?mark>", "", title) for title in found]  # a matched word is highlighted
 
 

@@ -108,4 +108,4 @@ def test_documents_are_served_under_their_own_stricter_policy(client, db):
     assert response.headers["Content-Security-Policy"] == "default-src 'none'"
     assert response.headers["Content-Disposition"].startswith("attachment")
     assert response.headers["X-Content-Type-Options"] == "nosniff"
-    document.file.delete()
+    document.file.delete(save=False)

@@ -66,7 +66,7 @@ def test_an_ordinary_picture_is_accepted(admin_client):
     assert response.status_code == 302
     image = Image.objects.get(title="ภาพทดสอบ")
     assert (image.width, image.height) == (40, 30)
-    image.file.delete()
+    image.file.delete(save=False)
 
 
 def test_a_decompression_bomb_is_refused(admin_client):
@@ -124,9 +124,11 @@ def test_even_a_pdf_is_downloaded_not_shown_inline(admin_client, client):
     response = client.get(document.url)
     assert response.headers["Content-Disposition"].startswith("attachment")
     assert response.headers["Content-Security-Policy"] == "default-src 'none'"
-    document.file.delete()
+    document.file.delete(save=False)
 
 
 def test_a_form_body_over_the_memory_limit_is_a_400_not_a_500(client, home_page):
-    response = client.post(reverse("set_language"), {"language": "en", "padding": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)})
+    response = client.post(
+        reverse("wagtailadmin_login"), {"username": "someone", "padding": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
+    )
     assert response.status_code == 400

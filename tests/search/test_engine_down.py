@@ -91,7 +91,7 @@ def test_visitors_keep_getting_results_while_the_node_is_down(node, search_engin
 
     build_corpus(centre_index)
     rebuild(search_engine)
-    page_url, api_url = reverse("search:page"), reverse("search:api")
+    page_url, api_url = reverse("search_page"), reverse("search:api")
     before = client.get(api_url, {"q": "ผู้สูงอายุ"}).json()
     assert before["source"] == "engine" and before["count"] > 0
 
