@@ -99,7 +99,7 @@ def results_context(request: HttpRequest, parsed: ParsedParams, outcome: service
         "clear_url": _url(params, **{name: None for name in FACET_PARAMS}),
         "sort": parsed.query.sort,
         "total": outcome.result.total,
-        "page": page,
+        "page_number": page,  # not "page": that is the Wagtail page of a listing
         "num_pages": num_pages,
         "previous_url": _url(params, page=str(page - 1)) if page > 1 else None,
         "next_url": _url(params, page=str(page + 1)) if page < num_pages else None,

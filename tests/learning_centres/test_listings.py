@@ -47,6 +47,12 @@ def test_lists_every_case_study_newest_first(client, corpus, listing):
     assert '<option value="newest" selected>' in html
 
 
+def test_the_listing_keeps_its_own_title_and_counts_its_pages(client, corpus, listing):
+    html = get(client, listing.url)
+    assert "<h1>กรณีศึกษา</h1>" in html  # the Wagtail page, not the result page number
+    assert "<title>กรณีศึกษา" in html
+
+
 def test_filters_by_area_and_centre_type_like_the_search_page(client, corpus, listing):
     html = get(client, listing.url, area="community-health-care")
     assert sorted(titles(html)) == ["ธนาคารเวลาดูแลกัน", "เยี่ยมบ้านผู้สูงอายุติดเตียง"]
