@@ -78,17 +78,22 @@ def _year_value(raw: str) -> str | None:
     return str(year) if 2443 <= year <= 2700 else None
 
 
+def without_nul(value: str) -> str:
+    """NUL never means anything in a query, and PostgreSQL refuses it in any string."""
+    return value.replace("\x00", "")
+
+
 def parse(params: QueryDict, *, kinds: tuple[str, ...] = ("case_study",), default_sort: str = "relevance") -> ParsedParams:
     """Read the visitor's parameters; `kinds` and `default_sort` are the page's own (the
     centre directory lists centres; the listings show the newest first)."""
     errors: list[str] = []
-    text = params.get("q", "") or ""
+    text = without_nul(params.get("q", "") or "")
     truncated = len(text) > MAX_QUERY_LENGTH
     text = text[:MAX_QUERY_LENGTH]
 
     filters: dict[str, tuple[str, ...]] = {}
     for param, index_field in FACET_PARAMS.items():
-        raw_values = [value.strip() for value in params.getlist(param) if value.strip()]
+        raw_values = [without_nul(value).strip() for value in params.getlist(param) if without_nul(value).strip()]
         if not raw_values:
             continue
         if len(raw_values) > MAX_VALUES_PER_FACET:

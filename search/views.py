@@ -18,7 +18,7 @@ from learning_centres.models import FocusArea
 from portal.locales import localized_url
 
 from . import presenters, service
-from .params import FACET_PARAMS, MAX_PAGE, ParsedParams, parse
+from .params import FACET_PARAMS, MAX_PAGE, ParsedParams, parse, without_nul
 from .query import MAX_RESULT_WINDOW
 from .text import normalise
 
@@ -160,7 +160,7 @@ def api_search(request: HttpRequest):
 
 @require_GET
 def api_suggest(request: HttpRequest):
-    prefix = (request.GET.get("q") or "")[:100]
+    prefix = without_nul(request.GET.get("q") or "")[:100]
     if not prefix.strip():
         return JsonResponse({"suggestions": []})
     suggestions = service.suggest(prefix, limit=8)

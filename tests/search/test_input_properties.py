@@ -98,3 +98,11 @@ def test_highlights_of_hostile_content_are_escaped(client, corpus, q):
 @given(fragment=st.lists(st.one_of(st.sampled_from(NASTY + ["<mark>", "</mark>"]), st.text(max_size=10)), max_size=8).map("".join))
 def test_safe_highlight_leaves_no_markup_but_marks(fragment):
     assert_only_marks(safe_highlight(fragment))
+
+
+def test_a_nul_character_is_ignored_not_a_server_error(client, corpus):
+    # PostgreSQL refuses NUL in any string; the parameters drop it before any query.
+    page = client.get(reverse("search_page"), {"q": "ผู้สูง\x00อายุ", "keyword": "ธนาคาร\x00เวลา"})
+    assert page.status_code == 200
+    assert client.get(reverse("search:api"), {"q": "\x00ผู้สูงอายุ"}).status_code == 200
+    assert client.get(reverse("search:suggest"), {"q": "ผู้\x00สูง"}).status_code == 200
