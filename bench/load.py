@@ -123,9 +123,9 @@ def load(corpus: Corpus) -> dict[str, int]:
         for number, page in zip(numbers, children, strict=True):
             pages[number] = page
 
-    areas = dict(FocusArea.objects.values_list("slug", "pk"))
-    groups = dict(TargetGroup.objects.values_list("slug", "pk"))
-    funds = dict(FundingSource.objects.values_list("slug", "pk"))
+    areas = dict(FocusArea.objects.originals().values_list("slug", "pk"))
+    groups = dict(TargetGroup.objects.originals().values_list("slug", "pk"))
+    funds = dict(FundingSource.objects.originals().values_list("slug", "pk"))
     tags = {}
     for spec in corpus.case_studies:
         for name in spec.keywords:

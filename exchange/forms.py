@@ -118,7 +118,7 @@ class VisitRequestForm(HoneypotMixin):
     )
     topics = forms.ModelMultipleChoiceField(
         label="ประเด็นที่สนใจ (๘ ด้านพื้นฐาน)",
-        queryset=FocusArea.objects.all(),
+        queryset=FocusArea.objects.originals(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "กรุณาเลือกประเด็นจากรายการ", "invalid_pk_value": "กรุณาเลือกประเด็นจากรายการ"},

@@ -68,7 +68,7 @@ class HomePage(Page):
             ],
             focus_areas=[
                 {"name": area.name, "count": area_counts.get(area.slug, 0), "url": f"{search_url}?area={area.slug}"}
-                for area in FocusArea.objects.all()
+                for area in FocusArea.objects.originals()
             ],
             latest_case_studies=[presenters.hit(hit) for hit in case_studies.hits],
         )

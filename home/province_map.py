@@ -24,6 +24,7 @@ import geothai
 from defusedxml import ElementTree
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 MAP_FILE = Path(settings.BASE_DIR) / "static" / "maps" / "thailand" / "thailand.svg"
 LICENCE_PATH = "maps/thailand/LICENSE.md"  # a static file, copied beside the map
@@ -107,10 +108,19 @@ def shade_of(count: int, classes: list[ShadeClass]) -> int:
     return classes[-1].number
 
 
+BANGKOK = "10"  # a special administrative area, not a จังหวัด
+
+
+def full_name(code: str, name: str) -> str:
+    """ "จังหวัดเชียงใหม่" / "Chiang Mai Province", but plain "กรุงเทพมหานคร" / "Bangkok"."""
+    return name if code == BANGKOK else gettext("จังหวัด%(name)s") % {"name": name}
+
+
 @dataclass(frozen=True)
 class MapProvince:
     code: str
     name: str
+    full_name: str
     count: int
     shade: int
     url: str
@@ -126,6 +136,7 @@ def province_map(counts: Mapping[str, int], names: Mapping[str, str], url_for: C
         MapProvince(
             code=code,
             name=names.get(code, shape.name_en),
+            full_name=full_name(code, names.get(code, shape.name_en)),
             count=counts.get(code, 0),
             shade=shade_of(counts.get(code, 0), classes),
             url=url_for(code),

@@ -15,7 +15,7 @@ class CaseStudyFilterSet(PageFilterSet):
     centre_type = django_filters.ChoiceFilter(label=_("ประเภทศูนย์"), choices=CentreType.choices, method="filter_centre_type")
     focus_areas = django_filters.ModelMultipleChoiceFilter(
         label=_("ด้านพื้นฐาน"),
-        queryset=FocusArea.objects.all(),
+        queryset=FocusArea.objects.originals(),
         widget=forms.CheckboxSelectMultiple,
         field_name="focus_areas",
         distinct=True,

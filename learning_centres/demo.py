@@ -272,9 +272,9 @@ def load_case_study(centre: LearningCentrePage, data: dict, report: DemoReport) 
         budget_baht=data.get("budget_baht"),
         **{field_name: text_to_html(data["sections"].get(key, "")) for key, field_name in SECTION_KEYS.items()},
     )
-    case.focus_areas = list(FocusArea.objects.filter(slug__in=data["focus_areas"]))
-    case.target_groups = list(TargetGroup.objects.filter(slug__in=data.get("target_groups", [])))
-    case.funding_sources = list(FundingSource.objects.filter(slug__in=data.get("funding_sources", [])))
+    case.focus_areas = list(FocusArea.objects.originals().filter(slug__in=data["focus_areas"]))
+    case.target_groups = list(TargetGroup.objects.originals().filter(slug__in=data.get("target_groups", [])))
+    case.funding_sources = list(FundingSource.objects.originals().filter(slug__in=data.get("funding_sources", [])))
     case.indicators = [
         CaseStudyIndicator(label=item["label"], baseline=item.get("before") or "", result=item["after"])
         for item in data.get("indicators", [])

@@ -47,7 +47,7 @@ class FeedFilters:
         province_codes = _values(params, "province")
         errors = []
 
-        areas = list(FocusArea.objects.filter(slug__in=area_slugs)) if area_slugs else []
+        areas = list(FocusArea.objects.originals().filter(slug__in=area_slugs)) if area_slugs else []
         known_areas = {area.slug for area in areas}
         errors += [f"area: unknown value “{slug}”" for slug in area_slugs if slug not in known_areas]
         errors += [

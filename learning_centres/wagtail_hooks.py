@@ -43,21 +43,21 @@ class FocusAreaViewSet(SnippetViewSet):
     model = FocusArea
     icon = "tag"
     menu_label = _("๘ ด้านพื้นฐาน")
-    list_display = ["name_th", "name_en", "slug"]
+    list_display = ["label", "slug"]
 
 
 class TargetGroupViewSet(SnippetViewSet):
     model = TargetGroup
     icon = "group"
     menu_label = _("กลุ่มเป้าหมาย")
-    list_display = ["name_th", "name_en", "slug"]
+    list_display = ["label", "slug"]
 
 
 class FundingSourceViewSet(SnippetViewSet):
     model = FundingSource
     icon = "tag"
     menu_label = _("แหล่งงบประมาณ")
-    list_display = ["name_th", "name_en", "slug"]
+    list_display = ["label", "slug"]
 
 
 class RegistryGroup(SnippetViewSetGroup):

@@ -222,7 +222,7 @@ class PortalFilter(BaseFilterBackend):
         areas = _values(request, "area")
         centre_types = _values(request, "centre_type")
         provinces = _values(request, "province")
-        _check("area", areas, set(FocusArea.objects.values_list("slug", flat=True)))
+        _check("area", areas, set(FocusArea.objects.originals().values_list("slug", flat=True)))
         _check("centre_type", centre_types, set(CentreType.values))
         _check("province", provinces, set(Province.objects.values_list("code", flat=True)))
         if not (areas or centre_types or provinces):
@@ -267,7 +267,7 @@ class FocusAreasAPIViewSet(BaseAPIViewSet):
     listing_default_fields = [*BaseAPIViewSet.listing_default_fields, "slug", "name_th", "name_en"]
 
     def get_queryset(self):
-        return FocusArea.objects.order_by("sort_order", "slug")
+        return FocusArea.objects.originals().order_by("sort_order", "slug")
 
 
 api_router = WagtailAPIRouter("wagtailapi")

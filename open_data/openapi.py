@@ -168,7 +168,7 @@ def _filter(name: str, description: str, allowed: list[str]) -> dict:
 
 def _page_filters() -> list[dict]:
     return [
-        _filter("area", "Focus-area slug (case studies only).", sorted(FocusArea.objects.values_list("slug", flat=True))),
+        _filter("area", "Focus-area slug (case studies only).", sorted(FocusArea.objects.originals().values_list("slug", flat=True))),
         _filter("centre_type", "elderly_care or child_development.", list(CentreType.values)),
         _filter("province", "Two-digit DOPA province code.", sorted(Province.objects.values_list("code", flat=True))),
     ]

@@ -713,7 +713,7 @@ def suggest(prefix: str, limit: int = 8, *, documents: bool = True) -> list[Sugg
         if rank is not None:
             found.append(((rank, _KIND_ORDER[kind], len(label), label), Suggestion(label=label, url=url, kind=kind)))
 
-    for area in FocusArea.objects.all():
+    for area in FocusArea.objects.originals():
         for name in filter(None, (area.name_th, area.name_en)):
             add(_key_rank(_name_keys(name), key), name, "/search/?" + urlencode({"area": area.slug}), "focus_area")
     for province in Province.objects.all():

@@ -55,7 +55,7 @@ class ParsedParams:
 def allowed_values(param: str) -> set[str] | None:
     """The values a facet parameter accepts (None: any short text, e.g. keywords)."""
     if param == "area":
-        return set(FocusArea.objects.values_list("slug", flat=True))
+        return set(FocusArea.objects.originals().values_list("slug", flat=True))
     if param == "centre_type":
         return set(CentreType.values)
     if param == "region":

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN, REGION_NAMES_EN
+from learning_centres.models.taxonomy import labels as term_labels
 from portal.locales import localized_url
 
 from .params import FIELD_PARAMS
@@ -43,7 +44,6 @@ def safe_highlight(fragment: str) -> str:
 def _names(language: str) -> dict[str, dict[str, str]]:
     en = language == "en"
     return {
-        "focus_areas": {a.slug: (a.name_en or a.name_th) if en else a.name_th for a in FocusArea.objects.all()},
         "province": {p.code: (p.name_en or p.name_th) if en else p.name_th for p in Province.objects.all()},
         "region": {r.value: REGION_NAMES_EN[r] if en else r.label for r in Region},
         "lao_type": {t.value: LAO_TYPE_NAMES_EN[t] if en else t.label for t in LAOType},
@@ -55,15 +55,22 @@ def forget_labels() -> None:
     _names.cache_clear()
 
 
+def _field_names(field: str) -> dict[str, str]:
+    language = "en" if english() else "th"
+    if field == "focus_areas":  # editors rename areas: read them fresh (see learning_centres.models.taxonomy)
+        return term_labels.by_slug(FocusArea, language)
+    return _names(language).get(field, {})
+
+
 def labels(field: str) -> dict[str, str]:
     """Every value of a facet field with its label in the visitor's language."""
-    return dict(_names("en" if english() else "th").get(field, {}))
+    return dict(_field_names(field))
 
 
 def label(field: str, value: str) -> str:
     if field == "year_be":
         return f"{int(value) - 543} (BE {value})" if english() else f"พ.ศ. {value}"
-    return _names("en" if english() else "th").get(field, {}).get(value, value)
+    return _field_names(field).get(value, value)
 
 
 def facets(outcome: SearchOutcome, selected: dict[str, tuple[str, ...]]) -> dict[str, list[dict]]:

@@ -82,4 +82,6 @@ def place_was_edited(sender, instance, created, raw=False, **kwargs):
 @receiver(post_save, sender=FocusArea)
 def focus_area_was_edited(sender, instance, created, raw=False, **kwargs):
     if not created and not raw:
-        enqueue(CaseStudyPage.objects.filter(focus_areas=instance).values_list("pk", flat=True), "area edit")
+        # An English translation renamed is the same area: case studies point at its Thai original.
+        areas = FocusArea.objects.filter(translation_key=instance.translation_key)
+        enqueue(CaseStudyPage.objects.filter(focus_areas__in=areas).values_list("pk", flat=True), "area edit")

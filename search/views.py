@@ -105,7 +105,7 @@ def results_context(request: HttpRequest, parsed: ParsedParams, outcome: service
         "next_url": _url(params, page=str(page + 1)) if page < num_pages else None,
         "last_url": _url(params, page=str(num_pages)) if page > num_pages else None,
         "suggestion_url": _url(params, q=outcome.suggestion) if outcome.suggestion else None,
-        "focus_areas": FocusArea.objects.all(),
+        "focus_areas": FocusArea.objects.originals(),
         "params": params,
     }
 

@@ -23,6 +23,7 @@ from wagtail.search import index
 from ..buddhist_era import to_buddhist_year
 from ..forms import CaseStudyPageForm, LearningCentrePageForm
 from .registry import District, LocalAdministrativeOrganisation, Province
+from .taxonomy import THAI_TERMS
 
 SECTION_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -248,16 +249,20 @@ class CaseStudyPage(Page):
     lessons_learned = RichTextField(_("บทเรียนและปัจจัยความสำเร็จ"), blank=True, features=SECTION_FEATURES)
     how_to_transfer = RichTextField(_("การนำไปปรับใช้ใน อปท. อื่น"), blank=True, features=SECTION_FEATURES)
 
-    focus_areas = ParentalManyToManyField("learning_centres.FocusArea", related_name="case_studies", verbose_name=_("ด้านพื้นฐาน"))
+    focus_areas = ParentalManyToManyField(
+        "learning_centres.FocusArea", related_name="case_studies", limit_choices_to=THAI_TERMS, verbose_name=_("ด้านพื้นฐาน")
+    )
     target_groups = ParentalManyToManyField(
         "learning_centres.TargetGroup",
         related_name="case_studies",
+        limit_choices_to=THAI_TERMS,
         blank=True,
         verbose_name=_("กลุ่มเป้าหมาย"),
     )
     funding_sources = ParentalManyToManyField(
         "learning_centres.FundingSource",
         related_name="case_studies",
+        limit_choices_to=THAI_TERMS,
         blank=True,
         verbose_name=_("แหล่งงบประมาณ"),
     )

@@ -88,7 +88,7 @@ CENTRE_TYPES = _choices_lookup(CentreType, CENTRE_TYPE_NAMES_EN)
 def terms_lookup(model) -> dict[str, int]:
     """A vocabulary (FocusArea, TargetGroup, FundingSource) by slug, Thai and English name."""
     lookup: dict[str, int] = {}
-    for term in model.objects.all():
+    for term in model.objects.originals():
         for name in (term.slug, term.name_th, term.name_en):
             if name:
                 lookup[key(name)] = term.pk

@@ -23,6 +23,8 @@ def urls(browser, portal_url) -> dict[str, str]:
     page = context.new_page()
     centre = first_link(page, portal_url, "/centres/", ".card-title a")
     case_study = first_link(page, portal_url, "/case-studies/", ".card-title a")
+    visit_request = first_link(page, portal_url, centre, ".visit-actions a.button:not(.secondary)")
+    contact = first_link(page, portal_url, centre, ".visit-actions a.secondary")
     context.close()
     return {
         "home": "/",
@@ -33,13 +35,30 @@ def urls(browser, portal_url) -> dict[str, str]:
         "search with results": "/search/?q=" + quote("ผู้สูงอายุ"),
         "search without results": "/search/?q=" + quote("ไม่มีคำนี้ในคลังความรู้เลยแน่นอน"),
         "standard page": "/about/",
+        "visit request form": visit_request,
+        "contact form": contact,
+        "English home": "/en/",
+        "English case study (Thai content)": "/en" + case_study,
     }
 
 
 @pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize(
     "kind",
-    ["home", "centre index", "centre", "case-study index", "case study", "search with results", "search without results", "standard page"],
+    [
+        "home",
+        "centre index",
+        "centre",
+        "case-study index",
+        "case study",
+        "search with results",
+        "search without results",
+        "standard page",
+        "visit request form",
+        "contact form",
+        "English home",
+        "English case study (Thai content)",
+    ],
 )
 def test_page_type_has_no_axe_violations(request, urls, portal_url, device, kind):
     page = request.getfixturevalue(device)

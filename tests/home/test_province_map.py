@@ -6,7 +6,9 @@ import re
 
 import pytest
 
-from home.province_map import ShadeClass, map_shapes, shade_classes, shade_of
+from django.utils import translation
+
+from home.province_map import ShadeClass, full_name, map_shapes, shade_classes, shade_of
 from learning_centres.models import Province
 from tests.learning_centres.factories import CaseStudyPageFactory, LAOFactory, LearningCentrePageFactory
 
@@ -64,7 +66,7 @@ def test_the_home_page_draws_77_linked_shaded_provinces(client, case_studies_in_
     assert links["50"] == ("จังหวัดเชียงใหม่: 3 กรณีศึกษา", 4)
     assert links["90"] == ("จังหวัดสงขลา: 1 กรณีศึกษา", 3)
     assert links["38"] == ("จังหวัดบึงกาฬ: 1 กรณีศึกษา", 3)
-    assert links["10"] == ("จังหวัดกรุงเทพมหานคร: 0 กรณีศึกษา", 0)
+    assert links["10"] == ("กรุงเทพมหานคร: 0 กรณีศึกษา", 0)  # Bangkok is not a จังหวัด
     assert 'class="map-water"' in html
 
 
@@ -95,3 +97,11 @@ def test_the_map_credits_its_source_under_cc_by(client, home_page):
     assert "@svg-maps/thailand" in html and "Tae Noppakun Wongsrinoppakun" in html
     assert '<a href="/static/maps/thailand/LICENSE.md" rel="license">CC BY 4.0</a>' in html
     assert "Attribution 4.0 International" in b"".join(client.get("/static/maps/thailand/LICENSE.md").streaming_content).decode()
+
+
+def test_labels_say_province_in_either_language_except_for_bangkok():
+    assert full_name("50", "เชียงใหม่") == "จังหวัดเชียงใหม่"
+    assert full_name("10", "กรุงเทพมหานคร") == "กรุงเทพมหานคร"
+    with translation.override("en"):
+        assert full_name("50", "Chiang Mai") == "Chiang Mai Province"
+        assert full_name("10", "Bangkok") == "Bangkok"

@@ -56,6 +56,6 @@ class CaseStudyPageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def focus_areas(self, create, extracted, **kwargs):
         slugs = extracted or ["community-health-care"]
-        self.focus_areas.set(FocusArea.objects.filter(slug__in=slugs))
+        self.focus_areas.set(FocusArea.objects.originals().filter(slug__in=slugs))
         if create:
             self.save()

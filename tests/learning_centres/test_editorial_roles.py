@@ -33,7 +33,7 @@ def editor(db):
 
 
 def case_study_form(title: str, slug: str = "new-case-study", **extra) -> dict:
-    areas = FocusArea.objects.filter(slug__in=["community-health-care", "community-welfare"])
+    areas = FocusArea.objects.originals().filter(slug__in=["community-health-care", "community-welfare"])
     data = {
         "title": title,
         "slug": slug,
