@@ -63,7 +63,7 @@ def _record(reasons: dict[int, str]) -> bool:
     if get_engine() is None:
         return False
     now = timezone.now()
-    existing = set(PendingIndexUpdate.objects.filter(page_id__in=reasons).values_list("page_id", flat=True))
+    existing = set(PendingIndexUpdate.objects.filter(page_id__in=list(reasons)).values_list("page_id", flat=True))
     by_reason: dict[str, list[int]] = {}
     for page_id in existing:
         by_reason.setdefault(reasons[page_id], []).append(page_id)
