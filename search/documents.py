@@ -145,9 +145,15 @@ def documents_for_pages(page_ids: Iterable[int]) -> tuple[dict[str, dict], set[s
         centres = {centre.pk: centre for centre in searchable_centres().filter(pk__in=page_ids)}
         for centre in centres.values():
             to_index[document_id(CENTRE, centre.pk)] = centre_document(centre)
-        for page in searchable_case_studies().filter(pk__in=page_ids):
-            parent = searchable_centres().filter(path=page.path[: -CaseStudyPage.steplen]).first()
-            if parent is not None:
+        pages = list(searchable_case_studies().filter(pk__in=page_ids))
+        parent_paths = {page.path[: -CaseStudyPage.steplen] for page in pages}
+        parents = {centre.path: centre for centre in centres.values() if centre.path in parent_paths}
+        missing = parent_paths - set(parents)
+        if missing:  # one query for the parents, however many pages (a batch is a few hundred)
+            parents.update((centre.path, centre) for centre in searchable_centres().filter(path__in=missing))
+        for page in pages:
+            parent = parents.get(page.path[: -CaseStudyPage.steplen])
+            if parent is not None:  # a case study under an unpublished centre is hidden
                 to_index[document_id(CASE_STUDY, page.pk)] = case_study_document(page, parent)
     to_delete = {document_id(kind, page_id) for page_id in page_ids for kind in (CENTRE, CASE_STUDY)} - set(to_index)
     return to_index, to_delete

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+
+from asgiref.local import Local
 
 from django.db import transaction
 from django.db.models import F
@@ -33,22 +36,92 @@ def backoff(attempts: int) -> datetime.timedelta:
 # --- the outbox ----------------------------------------------------------------------------
 
 
+_batch = Local()  # the innermost batch() of this thread or task, if any
+BATCH_LIMIT = 500  # pages a batch holds before it writes them on its own
+
+
 def enqueue(page_ids: Iterable[int], reason: str) -> None:
     """Record that these pages must be (re)indexed or removed, in the caller's transaction,
     and try to deliver once the transaction commits. No engine configured: nothing to do
-    (a rebuild populates a newly configured engine)."""
-    page_ids = set(page_ids)
-    update_fallback(page_ids)  # the database fallback follows in the same transaction
-    if get_engine() is None:
+    (a rebuild populates a newly configured engine). Inside `batch()`, the pages are
+    collected and written a batch at a time, still in the caller's transaction."""
+    current: IndexBatch | None = getattr(_batch, "value", None)
+    if current is not None:
+        current.add(page_ids, reason)
         return
+    _record(dict.fromkeys(page_ids, reason))
+    if get_engine() is not None:
+        transaction.on_commit(deliver_quietly)
+
+
+def _record(reasons: dict[int, str]) -> bool:
+    """Fallback rows and outbox rows for these pages ({page id: latest reason}): a few
+    queries however many pages. True if outbox rows were written (an engine is configured)."""
+    if not reasons:
+        return False
+    update_fallback(reasons)  # the database fallback follows in the same transaction
+    if get_engine() is None:
+        return False
     now = timezone.now()
-    for page_id in set(page_ids):
-        updated = PendingIndexUpdate.objects.filter(page_id=page_id).update(
+    existing = set(PendingIndexUpdate.objects.filter(page_id__in=list(reasons)).values_list("page_id", flat=True))
+    by_reason: dict[str, list[int]] = {}
+    for page_id in existing:
+        by_reason.setdefault(reasons[page_id], []).append(page_id)
+    for reason, page_ids in by_reason.items():  # later changes coalesce into the page's row
+        PendingIndexUpdate.objects.filter(page_id__in=page_ids).update(
             reason=reason, version=F("version") + 1, next_attempt_at=now, enqueued_at=now
         )
-        if not updated:
-            PendingIndexUpdate.objects.create(page_id=page_id, reason=reason, next_attempt_at=now, enqueued_at=now)
-    transaction.on_commit(deliver_quietly)
+    PendingIndexUpdate.objects.bulk_create(
+        [
+            PendingIndexUpdate(page_id=page_id, reason=reason, next_attempt_at=now, enqueued_at=now)
+            for page_id, reason in reasons.items()
+            if page_id not in existing
+        ]
+    )
+    return True
+
+
+class IndexBatch:
+    """Pages enqueued inside `batch()`: each page once, with its latest reason."""
+
+    def __init__(self) -> None:
+        self.pending: dict[int, str] = {}
+        self.recorded = False
+
+    def add(self, page_ids: Iterable[int], reason: str) -> None:
+        for page_id in page_ids:
+            self.pending.pop(page_id, None)  # keep the order of the latest change
+            self.pending[page_id] = reason
+        if len(self.pending) >= BATCH_LIMIT:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the collected pages' fallback and outbox rows now (in the caller's transaction)."""
+        pending, self.pending = self.pending, {}
+        self.recorded |= _record(pending)
+
+
+@contextmanager
+def batch() -> Iterator[IndexBatch]:
+    """Collect enqueue() calls and write them a batch at a time: for bulk work such as an
+    import, where one page at a time would cost a fallback update and outbox queries per
+    page. Use it inside the transaction that makes the changes, and flush() at points where
+    the database is consistent (between rows); what is left is written when the block ends.
+    An exception discards what was not written yet (the transaction is rolled back anyway).
+    Delivery to the engine is asked for once, after the commit. A nested batch() joins the
+    outer one."""
+    outer: IndexBatch | None = getattr(_batch, "value", None)
+    if outer is not None:
+        yield outer
+        return
+    current = _batch.value = IndexBatch()
+    try:
+        yield current
+        current.flush()
+    finally:
+        del _batch.value
+    if current.recorded:
+        transaction.on_commit(deliver_quietly)
 
 
 def deliver_quietly() -> None:

@@ -58,26 +58,56 @@ def write_rows(path: Path, count: int) -> None:
             )
 
 
-def measure(rows: int, write: bool) -> dict:
+def rss_mib() -> float:
+    """The process's current resident size (Linux), for the progress lines."""
+    try:
+        with open("/proc/self/statm") as handle:
+            return int(handle.read().split()[1]) * resource.getpagesize() / 2**20
+    except OSError:
+        return 0.0
+
+
+def measure(rows: int, write: bool, *, trace: bool = True, profile: str | None = None) -> dict:
     from open_data.importing.case_studies import import_case_studies
+
+    started = time.perf_counter()
+
+    def progress(phase: str, done: int, total: int | None) -> None:
+        if phase == "write" and (done % 500 == 0 or done == total):
+            print(f"  write {done}/{total}: {time.perf_counter() - started:.0f} s, RSS {rss_mib():.0f} MiB", flush=True)
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "rows.csv"
         write_rows(path, rows)
-        tracemalloc.start()
+        if trace:
+            tracemalloc.start()
+        profiler = None
+        if profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         started = time.perf_counter()
-        report = import_case_studies(path, dry_run=not write, publish=write)
+        report = import_case_studies(path, dry_run=not write, publish=write, progress=progress)
         elapsed = time.perf_counter() - started
-        _current, peak = tracemalloc.get_traced_memory()
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(profile)
+        peak = tracemalloc.get_traced_memory()[1] if trace else None
         tracemalloc.stop()
     assert report.ok, str(report)
-    return {"rows": report.rows, "seconds": round(elapsed, 1), "peak_mib": round(peak / 2**20, 1)}
+    result = {"rows": report.rows, "seconds": round(elapsed, 1), "rows_per_s": round(report.rows / elapsed, 1)}
+    if peak is not None:
+        result["peak_mib"] = round(peak / 2**20, 1)
+    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=10_000)
-    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--write", action="store_true", help="write (and publish) the rows, not only check them")
+    parser.add_argument("--no-tracemalloc", action="store_true", help="only the process's RSS (tracemalloc slows writing)")
+    parser.add_argument("--profile", metavar="FILE", help="write cProfile statistics of the import to FILE")
     args = parser.parse_args()
     import django
     from django.core.management import call_command
@@ -87,7 +117,7 @@ def main() -> None:
     from learning_centres.demo import ensure_site_structure
 
     ensure_site_structure()
-    result = measure(args.rows, args.write)
+    result = measure(args.rows, args.write, trace=not args.no_tracemalloc, profile=args.profile)
     max_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{'write' if args.write else 'dry run'}: {result} max RSS {max_rss:.0f} MiB")
 

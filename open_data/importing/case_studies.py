@@ -26,10 +26,13 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from taggit.models import Tag
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from learning_centres.buddhist_era import parse_year
 from learning_centres.demo import text_to_html
@@ -46,6 +49,7 @@ from learning_centres.models import (
 )
 from learning_centres.models.access import CentreAccess
 from learning_centres.models.pages import SECTION_FEATURES
+from search import indexing as search_indexing
 
 from ..columns import IMPORTED_COLUMNS, LIST_SEPARATOR, REQUIRED_COLUMNS
 from .report import ImportReport
@@ -58,6 +62,7 @@ Progress = Callable[[str, int, int | None], None]  # (phase "check" or "write", 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 IMAGE_EXTENSIONS = {f".{extension}" for extension in settings.WAGTAILIMAGES_EXTENSIONS}
 DOCUMENT_EXTENSIONS = {f".{extension}" for extension in settings.WAGTAILDOCS_EXTENSIONS}
+WRITE_BATCH = 100  # rows written between two updates of the search fallback and outbox
 
 
 @dataclass(frozen=True)
@@ -448,6 +453,11 @@ class MediaFiles:
 
 
 class CaseStudyWriter:
+    """Writes checked rows through Wagtail's page, revision and publish path. What rows share
+    (centres, their collections, LAOs, vocabulary terms, tags) is looked up once per import,
+    so the queries per row do not grow with the file; the search side (fallback table,
+    outbox) is written a batch of rows at a time by the caller (search.indexing.batch)."""
+
     def __init__(self, media: MediaFiles, report: ImportReport, *, publish: bool, user=None):
         self.media = media
         self.report = report
@@ -455,12 +465,43 @@ class CaseStudyWriter:
         self.user = user
         self.index = CentreIndexPage.objects.first()
         self.laos: dict[tuple, LocalAdministrativeOrganisation] = {}
-        self.centres: dict[str, LearningCentrePage] = {}
+        self.centres: dict[str, LearningCentrePage] = {}  # created by this import, by title key
+        self.existing_centres: dict[int, LearningCentrePage] = {}
+        self.collections: dict[int, Collection] = {}
+        self.focus_areas = FocusArea.objects.in_bulk()
+        self.target_groups = TargetGroup.objects.in_bulk()
+        self.funding_sources = FundingSource.objects.in_bulk()
+        self.tags: dict[str, Tag] = {}
 
-    def _save(self, page) -> None:
-        revision = page.save_revision(user=self.user, log_action=True)
-        if self.publish:
-            revision.publish(user=self.user)
+    def _save(self, page, parent=None) -> None:
+        """Add the page under parent (a new page), save a revision, publish it if asked.
+        Wagtail's reference index is brought up to date once, after the page's last save,
+        instead of once for each of the three saves of that path."""
+        with disable_reference_index_auto_update():
+            if parent is not None:
+                parent.add_child(instance=page)
+            revision = page.save_revision(user=self.user, log_action=True)
+            if self.publish:
+                revision.publish(user=self.user)
+        update_reference_index_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
+
+    def _tags(self, names: list[str]) -> list[Tag]:
+        """Tag rows for these keywords, as taggit would find or make them (case-insensitive
+        with TAGGIT_CASE_INSENSITIVE), each looked up once per import."""
+        tags = []
+        for name in names:
+            folded = name.casefold() if settings.TAGGIT_CASE_INSENSITIVE else name
+            if folded not in self.tags:
+                lookup = {"name__iexact" if settings.TAGGIT_CASE_INSENSITIVE else "name": name}
+                self.tags[folded] = Tag.objects.filter(**lookup).first() or Tag.objects.create(name=name)
+            tags.append(self.tags[folded])
+        return tags
+
+    def _collection(self, centre: LearningCentrePage) -> Collection:
+        if centre.pk not in self.collections:
+            collection = CentreAccess.objects.filter(centre=centre).values_list("collection", flat=True).first()
+            self.collections[centre.pk] = Collection.objects.get(pk=collection) if collection else Collection.get_first_root_node()
+        return self.collections[centre.pk]
 
     def _lao(self, plan: LAOPlan) -> LocalAdministrativeOrganisation:
         if plan.pk is not None:
@@ -474,7 +515,9 @@ class CaseStudyWriter:
 
     def _centre(self, plan: CentrePlan) -> LearningCentrePage:
         if plan.pk is not None:
-            return LearningCentrePage.objects.get(pk=plan.pk)
+            if plan.pk not in self.existing_centres:
+                self.existing_centres[plan.pk] = LearningCentrePage.objects.get(pk=plan.pk)
+            return self.existing_centres[plan.pk]
         if key(plan.title) not in self.centres:
             if self.index is None:
                 raise ImportFileError(_("ยังไม่มีหน้ารวมศูนย์เรียนรู้ (/centres/) ให้สร้างศูนย์ใหม่"))
@@ -489,8 +532,7 @@ class CaseStudyWriter:
                 district_id=plan.district or lao.district_id,
                 live=False,
             )
-            self.index.add_child(instance=centre)
-            self._save(centre)
+            self._save(centre, parent=self.index)
             self.centres[key(plan.title)] = centre
             self.report.counts["centres_created"] += 1
         return self.centres[key(plan.title)]
@@ -506,13 +548,15 @@ class CaseStudyWriter:
 
     def write(self, row: CaseStudyRow, existing_pk: int | None) -> None:
         centre = self._centre(row.centre)
-        collection = CentreAccess.objects.filter(centre=centre).values_list("collection", flat=True).first()
-        collection = Collection.objects.get(pk=collection) if collection else Collection.get_first_root_node()
+        collection = self._collection(centre)
         if existing_pk is not None:
             page = CaseStudyPage.objects.get(pk=existing_pk)
             if page.get_parent().pk != centre.pk:
                 page.move(centre, pos="last-child")
                 page.refresh_from_db()
+                # The centre is kept for later rows: treebeard decides where the next child
+                # goes from the instance's numchild, which the move changed in the database.
+                centre.refresh_from_db(fields=["numchild"])
             self.report.counts["updated"] += 1
         else:
             page = CaseStudyPage(external_id=row.external_id, live=False)
@@ -525,17 +569,15 @@ class CaseStudyWriter:
         page.budget_baht = row.budget_baht
         for name, html in row.sections.items():
             setattr(page, name, html)
-        page.focus_areas.set(FocusArea.objects.filter(pk__in=row.focus_areas))
-        page.target_groups.set(TargetGroup.objects.filter(pk__in=row.target_groups))
-        page.funding_sources.set(FundingSource.objects.filter(pk__in=row.funding_sources))
-        page.keywords.set(row.keywords)
+        page.focus_areas.set([self.focus_areas[pk] for pk in row.focus_areas])
+        page.target_groups.set([self.target_groups[pk] for pk in row.target_groups])
+        page.funding_sources.set([self.funding_sources[pk] for pk in row.funding_sources])
+        page.keywords.set(self._tags(row.keywords))
         if row.images or existing_pk is None:
             page.gallery_images = [CaseStudyImage(image=self.media.image(name, collection)) for name in row.images]
         if row.documents or existing_pk is None:
             page.documents = [CaseStudyDocument(document=self.media.document(name, collection)) for name in row.documents]
-        if existing_pk is None:
-            centre.add_child(instance=page)
-        self._save(page)
+        self._save(page, parent=centre if existing_pk is None else None)
 
 
 def import_case_studies(
@@ -596,15 +638,21 @@ def _validate(source: ImportSource, report: ImportReport, progress: Progress | N
 
 
 def _write(source: ImportSource, report: ImportReport, media: MediaFiles, *, publish: bool, user, progress: Progress | None) -> None:
+    """Write every row, streaming; called inside the import's transaction. The search
+    fallback and outbox rows of the pages written are recorded every WRITE_BATCH rows, in
+    that same transaction (all or nothing), instead of once per page."""
     scratch = ImportReport()
     validator = CaseStudyValidator(source, scratch)  # the same checks again, row by row, as it writes
     writer = CaseStudyWriter(media, report, publish=publish, user=user)
     report.counts.clear()
     total = report.rows
-    for done, row in enumerate(source.rows(), start=1):
-        cleaned = validator.validate(row)
-        if cleaned is None:
-            raise ImportFileError(str(scratch.errors[-1]) if scratch.errors else _("แถว %(row)s ไม่ผ่านการตรวจ") % {"row": row.number})
-        writer.write(cleaned, validator.existing_ids.get(cleaned.external_id) if cleaned.external_id else None)
-        if progress and (done % 50 == 0 or done == total):
-            progress("write", done, total)
+    with search_indexing.batch() as index_batch:
+        for done, row in enumerate(source.rows(), start=1):
+            cleaned = validator.validate(row)
+            if cleaned is None:
+                raise ImportFileError(str(scratch.errors[-1]) if scratch.errors else _("แถว %(row)s ไม่ผ่านการตรวจ") % {"row": row.number})
+            writer.write(cleaned, validator.existing_ids.get(cleaned.external_id) if cleaned.external_id else None)
+            if done % WRITE_BATCH == 0:
+                index_batch.flush()
+            if progress and (done % 50 == 0 or done == total):
+                progress("write", done, total)

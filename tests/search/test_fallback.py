@@ -8,12 +8,12 @@ import pytest
 
 from django.apps import apps
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 
 from learning_centres.models import CaseStudyPage, CentreType, Province
 from search import fallback
 from search.documents import document_id
-from search.indexing import enqueue, expected_documents
+from search.indexing import batch, enqueue, expected_documents
 from search.mapping import FACET_FIELDS
 from search.models import FallbackDocument, SearchSynonym
 from search.query import SearchQuery
@@ -381,6 +381,27 @@ def test_a_case_study_under_an_unpublished_centre_is_not_searchable(centre, case
 def test_enqueue_updates_the_fallback_from_any_iterable(case_study):
     enqueue((page_id for page_id in [case_study.pk]), "test")  # a generator, read once
     assert rows() == {document_id("case_study", case_study.pk)}
+
+
+def test_a_batch_writes_the_fallback_when_flushed_and_at_its_end(town_centre):
+    with batch() as current:
+        first = publish_case(town_centre, "ธนาคารเวลา")
+        with batch() as inner:  # joins the outer batch
+            second = publish_case(town_centre, "โรงเรียนผู้สูงอายุ")
+        assert inner is current and rows() == set()  # nothing written yet
+        current.flush()
+        assert rows() == {document_id("case_study", first.pk), document_id("case_study", second.pk)}
+        third = publish_case(town_centre, "กายภาพบำบัด")
+        third.save_revision().publish()  # twice in one batch: one row
+    assert titles("กายภาพบำบัด") == {"กายภาพบำบัด"}
+    assert FallbackDocument.objects.filter(page_id=third.pk).count() == 1
+
+
+def test_an_error_inside_a_batch_leaves_no_fallback_row(town_centre):
+    with pytest.raises(RuntimeError), transaction.atomic(), batch():
+        publish_case(town_centre, "กายภาพบำบัด")
+        raise RuntimeError("the import failed")
+    assert titles("กายภาพบำบัด") == set() and rows() == set()
 
 
 def test_rebuild_holds_exactly_the_searchable_documents(corpus, centre_index):
