@@ -2,6 +2,7 @@
 
     python -m bench --search-url http://127.0.0.1:9257 --n 1000 --n 10000 [--repeat 15] [--out var/bench]
     python -m bench --node-port 9290 --n 1000        # starts (and afterwards stops) a node of its own
+    python -m bench --search-url … --n 1000 --only reindex [--workers 1]   # the portal's rebuild alone
 
 Each size runs in its own process (bench.measure) on its own SQLite file, copied from a
 database migrated once (var/bench/migrated-<hash of the migrations>.sqlite3). Results go to
@@ -83,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, action="append", help="corpus size; repeat for several (default 1000 and 10000)")
     parser.add_argument("--repeat", type=int, default=15, help="timed requests per query and backend")
     parser.add_argument("--fallback-from-rebuild", action="store_true", help="fill the fallback table from the rebuild's documents")
+    parser.add_argument("--workers", type=int, help="processes building the rebuild's documents (default: SEARCH_REBUILD_WORKERS / CPUs)")
+    parser.add_argument("--only", choices=("all", "reindex"), default="all", help="reindex: the portal's rebuild alone")
     parser.add_argument("--node-port", type=int, help="without --search-url: start a node of its own on this port")
     parser.add_argument("--out", type=Path, default=REPO / "var" / "bench")
     args = parser.parse_args(argv)
@@ -101,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         args.search_url = started.stdout.strip().splitlines()[-1]
     try:
         options = ("--fallback-from-rebuild",) if args.fallback_from_rebuild else ()
+        options += ("--only", args.only) + (("--workers", str(args.workers)) if args.workers else ())
         run(args.n or [1000, 10000], args.search_url, args.out, args.repeat, options)
     finally:
         if args.node_port and "started" in locals():

@@ -108,10 +108,13 @@ def thread_pool_rejections(engine) -> int:
     return sum(node["thread_pool"].get("write", {}).get("rejected", 0) for node in stats["nodes"].values())
 
 
-def reindex(n: int, keep: list | None = None) -> dict:
-    """The portal's rebuild, then each peer's update_index. With `keep`, the documents the
-    rebuild built are also collected there (see fill_fallback)."""
+def reindex(n: int, keep: list | None = None, workers: int | None = None, peers: bool = True) -> dict:
+    """The portal's rebuild (documents built by `workers` processes, default the portal's
+    setting), then each peer's update_index. With `keep`, the documents the rebuild built
+    are also collected there (see fill_fallback)."""
     engine = get_engine()
+    workers = workers or indexing.rebuild_workers()
+    text.clear_segment_cache()
     results: dict[str, dict] = {}
     before = thread_pool_rejections(engine)
     original = indexing.all_documents
@@ -124,7 +127,7 @@ def reindex(n: int, keep: list | None = None) -> dict:
 
     indexing.all_documents = collecting
     try:
-        seconds, report = timed(lambda: rebuild(engine))
+        seconds, report = timed(lambda: rebuild(engine, workers=workers))
     finally:
         indexing.all_documents = original
     seconds /= 1000
@@ -135,20 +138,24 @@ def reindex(n: int, keep: list | None = None) -> dict:
         "rejected_bulk_items": len(report.errors),
         "thread_pool_rejections": thread_pool_rejections(engine) - before,
         "alias_swap": True,
+        "workers": workers,
     }
-    for name, backend in PEER_BACKENDS.items():
+    if workers == 1:  # with a pool each worker has its own cache, not seen from here
+        cache = text.segment_cache_info()
+        results[PORTAL]["segment_cache"] = {"hits": cache.hits, "misses": cache.misses, "size": cache.currsize, "maxsize": cache.maxsize}
+    for name, backend in PEER_BACKENDS.items() if peers else ():
         ms, _ = timed(lambda backend=backend: call_command("update_index", backend_name=backend, verbosity=0))
         results[name] = {"seconds": round(ms / 1000, 2), "case_studies_per_s": round(n / (ms / 1000), 1)}
     return results
 
 
-def fill_fallback(n: int, documents: list | None) -> dict:
+def fill_fallback(n: int, documents: list | None, workers: int | None = None) -> dict:
     """The fallback table, by the portal's rebuild_fallback() — which segments every text
     again, as long as the rebuild itself. Above QUICK_FALLBACK_ABOVE case studies the rows are
     made from the documents the rebuild already built (the portal's own row builder), so
     that a 10,000 run fits in an hour on a busy machine; then the figure is not reported."""
     if documents is None:
-        ms, rows = timed(rebuild_fallback)
+        ms, rows = timed(lambda: rebuild_fallback(workers=workers or indexing.rebuild_workers()))
         return {"seconds": round(ms / 1000, 2), "documents": rows, "case_studies_per_s": round(n / (ms / 1000), 1)}
     with transaction.atomic():
         fallback._delete(None)
@@ -317,6 +324,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--repeat", type=int, default=15, help="timed requests per query and backend")
     parser.add_argument("--fallback-from-rebuild", action="store_true", help="fill the fallback table without segmenting again")
+    parser.add_argument("--workers", type=int, help="processes building the rebuild's documents (default: SEARCH_REBUILD_WORKERS / CPUs)")
+    parser.add_argument("--only", choices=("all", "reindex"), default="all", help="reindex: the portal's rebuild alone, nothing else")
     args = parser.parse_args(argv)
     if get_engine() is None:
         parser.error("BENCH_SEARCH_URL is not set")
@@ -329,12 +338,19 @@ def main(argv: list[str] | None = None) -> int:
     result["created"] = created
     text._tokenizer.cache_clear()
     result["segmenter_load_ms"] = round(timed(text._tokenizer)[0], 1)
+    if args.only == "reindex":
+        print(f"N={args.n}: loaded in {result['load_s']} s; reindexing (only)", file=sys.stderr, flush=True)
+        result["reindex"] = reindex(args.n, workers=args.workers, peers=False)
+        result["machine"]["load_average_end"] = os.getloadavg()
+        _save(result, args.out)
+        _delete_indices(args.n)
+        return 0
     quick = args.fallback_from_rebuild or args.n > QUICK_FALLBACK_ABOVE
     documents: list | None = [] if quick else None
     if not quick:
-        result["fallback_fill"] = fill_fallback(args.n, None)
+        result["fallback_fill"] = fill_fallback(args.n, None, args.workers)
     print(f"N={args.n}: loaded in {result['load_s']} s; reindexing", file=sys.stderr, flush=True)
-    result["reindex"] = reindex(args.n, keep=documents)
+    result["reindex"] = reindex(args.n, keep=documents, workers=args.workers)
     if quick:
         result["fallback_fill"] = fill_fallback(args.n, documents)
         documents = None
@@ -353,10 +369,14 @@ def main(argv: list[str] | None = None) -> int:
 
     _save(result, args.out)
     args.out.with_suffix(".partial.json").unlink(missing_ok=True)
-    engine = get_engine()
-    for name in engine.client.indices.get(index=f"bench-{args.n}-*,bench-wagtail-{args.n}-*", expand_wildcards="open"):
-        engine.delete_index(name)  # free the node's memory for the next size
+    _delete_indices(args.n)
     return 0
+
+
+def _delete_indices(n: int) -> None:
+    engine = get_engine()
+    for name in engine.client.indices.get(index=f"bench-{n}-*,bench-wagtail-{n}-*", expand_wildcards="open"):
+        engine.delete_index(name)  # free the node's memory for the next size
 
 
 if __name__ == "__main__":

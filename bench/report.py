@@ -29,17 +29,28 @@ def markdown(results: list[dict]) -> str:
         lines += [f"### N = {n:,} case studies ({result['created']['centres']:,} centres)", ""]
         lines += ["| reindex | seconds | case studies/s | notes |", "|---|---:|---:|---|"]
         ours = result["reindex"][PORTAL]
+        notes = f"{ours['rejected_bulk_items']} rejected items, {ours['thread_pool_rejections']} write thread-pool rejections"
+        if "workers" in ours:
+            notes += f"; {ours['workers']} document worker{'s' if ours['workers'] > 1 else ''}"
+        if "segment_cache" in ours:
+            cache = ours["segment_cache"]
+            lookups = cache["hits"] + cache["misses"]
+            notes += f"; segmentation cache hits {cache['hits']:,} of {lookups:,} text runs ({100 * cache['hits'] / max(lookups, 1):.0f} %)"
         lines.append(
-            f"| portal (`rebuild`: documents, bulk, alias swap, reconcile) | {ours['seconds']} | {ours['case_studies_per_s']:,} "
-            f"| {ours['rejected_bulk_items']} rejected items, {ours['thread_pool_rejections']} write thread-pool rejections |"
+            f"| portal (`rebuild`: documents, bulk, alias swap, reconcile) | {ours['seconds']} | {ours['case_studies_per_s']:,} | {notes} |"
         )
         for name in (WAGTAIL_OS, WAGTAIL_DB):
+            if name not in result["reindex"]:
+                continue
             peer = result["reindex"][name]
             lines.append(f"| {NAMES[name]} (`update_index`, all indexed models) | {peer['seconds']} | {peer['case_studies_per_s']:,} | |")
-        fill = result["fallback_fill"]
+        fill = result.get("fallback_fill", {})
         if "seconds" in fill:
             lines.append(f"| portal fallback table (`rebuild_fallback`) | {fill['seconds']} | {fill['case_studies_per_s']:,} | |")
         lines.append("")
+        if "search" not in result:  # --only reindex
+            lines += [_machine_line(result), ""]
+            continue
 
         lines += [
             "| search, ms | "
@@ -81,17 +92,21 @@ def markdown(results: list[dict]) -> str:
         for row in result["recall"]:
             cells = [f"{row[name]['of_substring']} ({row[name]['found']} found)" for name in (PORTAL, WAGTAIL_OS, WAGTAIL_DB)]
             lines.append(f"| {row['word']} | {row['contain_substring']} | {row['contain_as_word']} | " + " | ".join(cells) + " |")
-        machine = result["machine"]
-        lines += [
-            "",
-            f"Machine: {machine['cpus']} cores ({machine['cpu_model']}), {machine['memory_gb']} GB RAM, load average "
-            f"{', '.join(f'{x:.1f}' for x in machine['load_average'])} at the start and "
-            f"{', '.join(f'{x:.1f}' for x in machine['load_average_end'])} at the end; Python {machine['python']}, "
-            f"Django {machine['django']}, Wagtail {machine['wagtail']}, django-modelsearch {machine['modelsearch']}, "
-            f"OpenSearch {machine['opensearch']}, SQLite {machine['sqlite']}, PyThaiNLP {machine['pythainlp']}. "
-            f"Corpus generated in {result['generate_s']} s, loaded in {result['load_s']} s; "
-            f"segmenter load {result['segmenter_load_ms']} ms; "
-            f"{result['repeat']} timed requests per query and backend; {result['client']}.",
-            "",
-        ]
+        lines += ["", _machine_line(result), ""]
     return "\n".join(lines)
+
+
+def _machine_line(result: dict) -> str:
+    machine = result["machine"]
+    line = (
+        f"Machine: {machine['cpus']} cores ({machine['cpu_model']}), {machine['memory_gb']} GB RAM, load average "
+        f"{', '.join(f'{x:.1f}' for x in machine['load_average'])} at the start and "
+        f"{', '.join(f'{x:.1f}' for x in machine['load_average_end'])} at the end; Python {machine['python']}, "
+        f"Django {machine['django']}, Wagtail {machine['wagtail']}, django-modelsearch {machine['modelsearch']}, "
+        f"OpenSearch {machine['opensearch']}, SQLite {machine['sqlite']}, PyThaiNLP {machine['pythainlp']}. "
+        f"Corpus generated in {result['generate_s']} s, loaded in {result['load_s']} s; "
+        f"segmenter load {result['segmenter_load_ms']} ms"
+    )
+    if "search" not in result:
+        return line + "; the portal's rebuild alone (`--only reindex`)."
+    return line + f"; {result['repeat']} timed requests per query and backend; {result['client']}."

@@ -7,7 +7,9 @@ edits to a centre, an LAO or a focus area must reindex the documents that copy t
 """
 
 import html
+import multiprocessing
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
@@ -17,10 +19,15 @@ from learning_centres.buddhist_era import to_buddhist_year
 from learning_centres.models import CaseStudyPage, LearningCentrePage
 from portal.locales import originals
 
-from .text import WORD_MARK, mark_words, normalise
+from .text import WORD_MARK, mark_words, normalise, warm_up
 
 CASE_STUDY = "case_study"
 CENTRE = "centre"
+# Document fields holding text cut into words by mark_words (Thai segmentation, most of
+# what building a document costs). A *source* is a document with these fields still plain
+# and `suggest` as {"phrases": […], "weight": …}: everything read from the database, nothing
+# segmented, so that finish_document() can run in another process.
+MARKED_FIELDS = ("title", "summary", "body", "keywords_text", "places")
 
 
 def document_id(kind: str, page_id: int) -> str:
@@ -32,13 +39,13 @@ def _plain(rich_text: str) -> str:
     return html.unescape(strip_tags(rich_text or "")).replace("\xa0", " ")
 
 
-def _suggestions(*phrases: str, weight: int) -> dict:
-    """Completion inputs: each phrase as written, and the same phrase from every later word
-    on, so that a visitor typing a word from the middle of a title ("ติดเตียง") is offered
-    it too. No spaces are added between Thai words: visitors do not type them."""
+def _suggestions(*marked_phrases: str, weight: int) -> dict:
+    """Completion inputs: each phrase (already cut by mark_words) as written, and the same
+    phrase from every later word on, so that a visitor typing a word from the middle of a
+    title ("ติดเตียง") is offered it too. No spaces are added between Thai words: visitors do
+    not type them."""
     inputs: list[str] = []
-    for phrase in filter(None, phrases):
-        marked = mark_words(phrase)
+    for marked in filter(None, marked_phrases):
         starts = [0] + [index + 1 for index, char in enumerate(marked) if char in (WORD_MARK, " ")]
         for start in starts[:12]:
             inputs.append(normalise(marked[start:].replace(WORD_MARK, ""))[:100])
@@ -57,11 +64,11 @@ def _place_fields(centre: LearningCentrePage) -> dict:
         "district": district.code if district else None,
         "lao_type": lao.lao_type,
         "lao": lao.name_th,
-        "places": mark_words(" ".join(filter(None, places))),
+        "places": " ".join(filter(None, places)),
     }
 
 
-def case_study_document(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
+def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
     sections = " ".join(_plain(getattr(page, name)) for name, _th, _en in CaseStudyPage.SECTIONS)
     keywords = [tag.name for tag in page.keywords.all()]
     indicators = " ".join(f"{item.label} {item.baseline} {item.result}" for item in page.indicators.all())
@@ -70,10 +77,10 @@ def case_study_document(page: CaseStudyPage, centre: LearningCentrePage) -> dict
         "kind": CASE_STUDY,
         "page_id": page.pk,
         "url": page.url,
-        "title": mark_words(page.title),
-        "summary": mark_words(page.summary),
-        "body": mark_words(f"{sections} {indicators} {follow_ups}"),
-        "keywords_text": mark_words(" ".join(keywords)),
+        "title": page.title,
+        "summary": page.summary,
+        "body": f"{sections} {indicators} {follow_ups}",
+        "keywords_text": " ".join(keywords),
         "keywords": keywords,
         "focus_areas": [area.slug for area in page.focus_areas.all()],
         "target_groups": [group.slug for group in page.target_groups.all()],
@@ -82,19 +89,19 @@ def case_study_document(page: CaseStudyPage, centre: LearningCentrePage) -> dict
         "centre_title": centre.title,
         "published_at": page.first_published_at,
         "updated_at": page.last_published_at,
-        "suggest": _suggestions(page.title, weight=10),
+        "suggest": {"phrases": [page.title], "weight": 10},
         **_place_fields(centre),
     }
 
 
-def centre_document(centre: LearningCentrePage) -> dict:
+def centre_source(centre: LearningCentrePage) -> dict:
     return {
         "kind": CENTRE,
         "page_id": centre.pk,
         "url": centre.url,
-        "title": mark_words(centre.title),
-        "summary": mark_words(_plain(centre.description)[:600]),
-        "body": mark_words(f"{_plain(centre.description)} {centre.address}"),
+        "title": centre.title,
+        "summary": _plain(centre.description)[:600],
+        "body": f"{_plain(centre.description)} {centre.address}",
         "keywords_text": "",
         "keywords": [],
         "focus_areas": [],
@@ -104,9 +111,36 @@ def centre_document(centre: LearningCentrePage) -> dict:
         "centre_title": centre.title,
         "published_at": centre.first_published_at,
         "updated_at": centre.last_published_at,
-        "suggest": _suggestions(centre.title, centre.lao.name_th, weight=20),
+        "suggest": {"phrases": [centre.title, centre.lao.name_th], "weight": 20},
         **_place_fields(centre),
     }
+
+
+def finish_document(source: dict) -> dict:
+    """The document of a source: its MARKED_FIELDS cut into words, its completion inputs
+    made. Each distinct text is segmented once (a title is also a completion phrase). No
+    database access: this is what rebuild's worker processes run."""
+    marked: dict[str, str] = {}
+
+    def mark(text: str) -> str:
+        if text not in marked:
+            marked[text] = mark_words(text)
+        return marked[text]
+
+    document = dict(source)
+    for name in MARKED_FIELDS:
+        document[name] = mark(source[name])
+    suggest = source["suggest"]
+    document["suggest"] = _suggestions(*(mark(phrase) for phrase in suggest["phrases"] if phrase), weight=suggest["weight"])
+    return document
+
+
+def case_study_document(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
+    return finish_document(case_study_source(page, centre))
+
+
+def centre_document(centre: LearningCentrePage) -> dict:
+    return finish_document(centre_source(centre))
 
 
 # Only the Thai originals are searchable: the English tree's aliases and translations of the
@@ -125,16 +159,41 @@ def searchable_case_studies() -> QuerySet[CaseStudyPage]:
     )
 
 
-def all_documents(chunk_size: int = 500) -> Iterator[tuple[str, dict]]:
-    """(id, document) for everything that should be searchable, read in chunks."""
+def _sources(chunk_size: int) -> Iterator[tuple[str, dict]]:
     with override("th"):
         centres = {centre.path: centre for centre in searchable_centres()}
         for centre in centres.values():
-            yield document_id(CENTRE, centre.pk), centre_document(centre)
+            yield document_id(CENTRE, centre.pk), centre_source(centre)
         for page in searchable_case_studies().iterator(chunk_size=chunk_size):
             centre = centres.get(page.path[: -CaseStudyPage.steplen])
             if centre is not None:  # a case study under an unpublished centre is hidden
-                yield document_id(CASE_STUDY, page.pk), case_study_document(page, centre)
+                yield document_id(CASE_STUDY, page.pk), case_study_source(page, centre)
+
+
+def all_documents(chunk_size: int = 500, workers: int = 1) -> Iterator[tuple[str, dict]]:
+    """(id, document) for everything that should be searchable, read in chunks, in the same
+    order whatever `workers` is. With workers > 1 the documents are finished (segmented) by
+    that many processes while this one reads the database and the caller sends what is
+    ready: a chunk is being segmented while the previous one is being indexed."""
+    if workers <= 1:
+        for doc_id, source in _sources(chunk_size):
+            yield doc_id, finish_document(source)
+        return
+    warm_up()  # forked workers inherit the loaded dictionary instead of loading it each
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # The pool exists before the first query, so no worker inherits a database cursor in use.
+    with context.Pool(workers) as pool:
+        sources = _sources(chunk_size)
+        pending = None
+        while chunk := list(islice(sources, chunk_size)):
+            ids = [doc_id for doc_id, _source in chunk]
+            started = pool.map_async(finish_document, [source for _doc_id, source in chunk], chunksize=max(1, len(chunk) // (workers * 4)))
+            if pending is not None:
+                yield from zip(pending[0], pending[1].get(), strict=True)
+            pending = (ids, started)
+        if pending is not None:
+            yield from zip(pending[0], pending[1].get(), strict=True)
 
 
 def documents_for_pages(page_ids: Iterable[int]) -> tuple[dict[str, dict], set[str]]:

@@ -17,7 +17,9 @@ from django.conf import settings
 
 # Searches give up after the client's 10 s; a bulk request of 500 Thai documents can take
 # longer on a busy machine (the engine analyses each text three ways), and a rebuild that
-# times out is thrown away, so bulk requests may take up to this long.
+# times out is thrown away, so bulk requests may take up to this long. So may a refresh:
+# the one after a rebuild's bulk load makes 10,000 documents searchable at once (it took
+# more than 10 s on 2 busy cores and the whole rebuild was thrown away).
 BULK_TIMEOUT = 120
 
 
@@ -50,6 +52,7 @@ class SearchEngine:
     def _create(self, name: str, body: dict) -> None: ...
     def _search(self, index: str, body: dict, timeout: str) -> dict: ...
     def _update_aliases(self, actions: list[dict]) -> None: ...
+    def _refresh(self, index: str) -> None: ...
     def _bulk(self, actions: Iterable[dict], chunk_size: int, require_alias: bool) -> tuple[int, list]: ...
     def _scan_ids(self, index: str) -> Iterator[tuple[str, Any]]: ...
 
@@ -76,7 +79,7 @@ class SearchEngine:
         self._call(self.client.indices.delete, index=name, ignore_unavailable=True)
 
     def refresh(self, index: str | None = None) -> None:
-        self._call(self.client.indices.refresh, index=index or self.alias)
+        self._call(self._refresh, index or self.alias)
 
     def alias_targets(self) -> list[str]:
         """Indices the alias points at (normally one), or [] when there is none yet."""
@@ -145,6 +148,9 @@ class OpenSearchEngine(SearchEngine):
     def _update_aliases(self, actions):
         self.client.indices.update_aliases(body={"actions": actions})
 
+    def _refresh(self, index):
+        self.client.indices.refresh(index=index, request_timeout=BULK_TIMEOUT)
+
     def _bulk(self, actions, chunk_size, require_alias):
         from opensearchpy import helpers
 
@@ -184,6 +190,9 @@ class ElasticsearchEngine(SearchEngine):
 
     def _update_aliases(self, actions):
         self.client.indices.update_aliases(actions=actions)
+
+    def _refresh(self, index):
+        self.client.options(request_timeout=BULK_TIMEOUT).indices.refresh(index=index)
 
     def _analyze(self, body, index):
         return self.client.indices.analyze(index=index, **body).body

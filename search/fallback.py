@@ -311,14 +311,15 @@ def update_fallback(page_ids: Iterable[int]) -> None:
         _write(rows)
 
 
-def rebuild_fallback() -> int:
+def rebuild_fallback(workers: int = 1) -> int:
     """Empty the fallback and refill it from every searchable page, a batch at a time.
-    One transaction: searches see the old rows until the new ones are complete."""
+    One transaction: searches see the old rows until the new ones are complete. Documents
+    are built by `workers` processes (see all_documents)."""
     count = 0
     with transaction.atomic():
         _delete(None)
         batch: list[FallbackDocument] = []
-        for doc_id, doc in all_documents():
+        for doc_id, doc in all_documents(workers=workers):
             batch.append(_row(doc_id, doc))
             if len(batch) >= BATCH_SIZE:
                 _write(batch)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from asgiref.local import Local
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -194,15 +196,25 @@ class RebuildReport:
     repaired: int = 0
 
 
+def rebuild_workers() -> int:
+    """Processes that build documents during a rebuild: settings.SEARCH_REBUILD_WORKERS,
+    by default one per CPU (os.cpu_count())."""
+    return max(1, getattr(settings, "SEARCH_REBUILD_WORKERS", None) or os.cpu_count() or 1)
+
+
 def rebuild(
     engine: SearchEngine | None = None,
     chunk_size: int = 500,
     progress: Callable[[int, int], None] | None = None,
     before_swap: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> RebuildReport:
     """Build a new versioned index from the database, then point the alias at it in one
     atomic step and delete the old one. Searches keep using the old index until the swap;
-    if anything fails before it, the old index keeps serving and the new one is removed."""
+    if anything fails before it, the old index keeps serving and the new one is removed.
+    Documents are built by `workers` processes (default rebuild_workers()); the bulk load
+    stays in this one."""
+    workers = workers or rebuild_workers()
     engine = engine or get_engine()
     if engine is None:
         raise EngineUnavailable("SEARCH_URL is not set: there is no search engine to build an index in.")
@@ -215,7 +227,7 @@ def rebuild(
 
         def actions():
             nonlocal done
-            for doc_id, doc in all_documents(chunk_size=chunk_size):
+            for doc_id, doc in all_documents(chunk_size=chunk_size, workers=workers):
                 yield {"_op_type": "index", "_index": name, "_id": doc_id, "_source": doc}
                 done += 1
                 if progress and (done % chunk_size == 0 or done == total):

@@ -71,3 +71,21 @@ def test_a_tiny_benchmark_reports_every_figure(tmp_path):
     for heading in ("reindex", "search, ms", "autocomplete, ms", "page", "Thai word", "Machine:"):
         assert f"| {heading}" in report or heading in report
     assert "N = 200" in report
+
+
+def test_the_reindex_step_alone(tmp_path):
+    """`--only reindex` (how BENCHMARKS.md compares rebuild speeds): the portal's rebuild
+    with the given number of document workers, and nothing else."""
+    if not ENGINE_URL or ENGINE_KIND != "opensearch":
+        skip_locally_fail_in_ci("No OpenSearch node: set SEARCH_URL (make test starts one).")
+    command = [sys.executable, "-m", "bench", "--n", "20", "--only", "reindex", "--workers", "1", "--search-url", ENGINE_URL]
+    subprocess.run([*command, "--out", str(tmp_path)], cwd=REPO, check=True, timeout=600)
+    result = json.loads((tmp_path / "result-20.json").read_text())
+
+    portal = result["reindex"]["portal"]
+    assert portal["documents"] == 20 + result["created"]["centres"] and portal["workers"] == 1
+    cache = portal["segment_cache"]
+    assert cache["hits"] > 0 and cache["misses"] > 0 and cache["size"] <= cache["maxsize"]
+    assert set(result["reindex"]) == {"portal"} and "search" not in result and "fallback_fill" not in result
+    report = (tmp_path / "report.md").read_text()
+    assert "| portal (`rebuild`" in report and "1 document worker" in report and "search, ms" not in report

@@ -3,14 +3,23 @@ import time
 from django.core.management.base import BaseCommand
 
 from search.fallback import rebuild_fallback
+from search.indexing import rebuild_workers
 
 
 class Command(BaseCommand):
     help = "Refill the database fallback search table from every searchable page (no engine needed)."
 
-    def handle(self, *args, verbosity: int, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="Processes building documents (Thai segmentation); default SEARCH_REBUILD_WORKERS, else one per CPU.",
+        )
+
+    def handle(self, *args, workers: int | None, verbosity: int, **options):
         started = time.perf_counter()
-        count = rebuild_fallback()
+        count = rebuild_fallback(workers=workers or rebuild_workers())
         if verbosity >= 1:
             seconds = time.perf_counter() - started
             self.stdout.write(self.style.SUCCESS(f"Fallback search table rebuilt: {count} documents in {seconds:.1f} s."))

@@ -11,8 +11,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--chunk-size", type=int, default=500, help="Documents per bulk request (default 500).")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="Processes building documents (Thai segmentation); default SEARCH_REBUILD_WORKERS, else one per CPU.",
+        )
 
-    def handle(self, *args, chunk_size: int, verbosity: int, **options):
+    def handle(self, *args, chunk_size: int, workers: int | None, verbosity: int, **options):
         show = verbosity >= 1 and sys.stderr.isatty()
 
         def progress(done: int, total: int) -> None:
@@ -23,7 +29,7 @@ class Command(BaseCommand):
                 sys.stderr.flush()
 
         try:
-            report = rebuild(chunk_size=chunk_size, progress=progress)
+            report = rebuild(chunk_size=chunk_size, progress=progress, workers=workers)
         except EngineUnavailable as error:
             raise CommandError(f"Rebuild failed; the previous index keeps serving. {error}") from error
         if show:
