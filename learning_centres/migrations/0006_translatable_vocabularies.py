@@ -29,8 +29,11 @@ def split_languages(apps, schema_editor):
 def join_languages(apps, schema_editor):
     for name in MODELS:
         model = apps.get_model("learning_centres", name)
-        english = {row.translation_key: row.label for row in model.objects.filter(locale__language_code="en")}
-        model.objects.filter(locale__language_code="en").delete()
+        translations = model.objects.filter(locale__language_code="en")
+        english = {row.translation_key: row.label for row in translations}
+        # Nothing points at a translation (case studies take originals only), so the rows go
+        # without the deletion collector, which cannot follow historical models' relations.
+        translations._raw_delete(schema_editor.connection.alias)
         for term in model.objects.all():
             term.name_en = english.get(term.translation_key, "")
             term.save(update_fields=["name_en"])
