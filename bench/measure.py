@@ -49,7 +49,8 @@ from .peers import found_ids  # noqa: E402
 
 PORTAL, TOOK, WAGTAIL_OS, WAGTAIL_DB = "portal", "portal_took", "wagtail_opensearch", "wagtail_database"
 PEER_BACKENDS = {WAGTAIL_OS: "opensearch", WAGTAIL_DB: "default"}
-SLOW_REQUEST = 2.0  # seconds: a backend this slow is sampled fewer times
+SLOW_REQUEST = 2.0  # seconds: a request this slow is timed once more, not `repeat` times
+PEER_BUDGET = 900.0  # seconds a peer may spend in the timed requests and recall of one size
 QUICK_FALLBACK_ABOVE = 5000
 
 
@@ -103,6 +104,55 @@ def peer_url(params: dict, backend: str) -> str:
 # --- measurements -----------------------------------------------------------------------
 
 
+class Budget:
+    """Wall time each peer may spend on requests in one size's run, shared equally by the
+    phases (each search category, autocomplete, recall). Wagtail's database backend takes
+    minutes per request at 10,000 case studies: without a bound it alone would take hours.
+    A peer over a phase's share is not asked again in that phase; the result records how
+    many requests were skipped, and the report says so."""
+
+    PHASES = 6  # four search categories, autocomplete, recall
+
+    def __init__(self, seconds: float) -> None:
+        self.share = seconds / self.PHASES
+        self.spent: dict[tuple[str, str], float] = {}
+        self.skipped: dict[str, int] = {}
+
+    def allows(self, name: str, phase: str) -> bool:
+        if name == PORTAL or self.spent.get((name, phase), 0.0) < self.share:
+            return True
+        self.skipped[name] = self.skipped.get(name, 0) + 1
+        return False
+
+    def timed(self, name: str, phase: str, function: Callable[[], object]) -> tuple[float, object]:
+        ms, value = timed(function)
+        self.spent[name, phase] = self.spent.get((name, phase), 0.0) + ms / 1000
+        return ms, value
+
+    def report(self) -> dict:
+        spent: dict[str, float] = {}
+        for (name, _phase), seconds in self.spent.items():
+            spent[name] = round(spent.get(name, 0.0) + seconds, 1)
+        return {"seconds": self.share * self.PHASES, "spent_s": spent, "skipped_requests": self.skipped}
+
+
+def sample(client: Client, url: str, repeat: int, name: str, phase: str, budget: Budget) -> list[float]:
+    """Timings (ms) of `url`: a warm-up request, then `repeat` timed ones. A request slower
+    than SLOW_REQUEST is one whose warm-up hardly matters: its first timing is the sample."""
+    if not budget.allows(name, phase):
+        return []
+    ms, response = budget.timed(name, phase, lambda: client.get(url))
+    assert response.status_code == 200, (url, response.status_code)
+    if ms >= SLOW_REQUEST * 1000:
+        return [ms]
+    samples = []
+    for _ in range(repeat):
+        if not budget.allows(name, phase):
+            break
+        samples.append(budget.timed(name, phase, lambda: client.get(url))[0])
+    return samples
+
+
 def thread_pool_rejections(engine) -> int:
     stats = engine.client.nodes.stats(metric="thread_pool")
     return sum(node["thread_pool"].get("write", {}).get("rejected", 0) for node in stats["nodes"].values())
@@ -114,7 +164,6 @@ def reindex(n: int, keep: list | None = None, workers: int | None = None, peers:
     are also collected there (see fill_fallback)."""
     engine = get_engine()
     workers = workers or indexing.rebuild_workers()
-    text.clear_segment_cache()
     results: dict[str, dict] = {}
     before = thread_pool_rejections(engine)
     original = indexing.all_documents
@@ -140,9 +189,6 @@ def reindex(n: int, keep: list | None = None, workers: int | None = None, peers:
         "alias_swap": True,
         "workers": workers,
     }
-    if workers == 1:  # with a pool each worker has its own cache, not seen from here
-        cache = text.segment_cache_info()
-        results[PORTAL]["segment_cache"] = {"hits": cache.hits, "misses": cache.misses, "size": cache.currsize, "maxsize": cache.maxsize}
     for name, backend in PEER_BACKENDS.items() if peers else ():
         ms, _ = timed(lambda backend=backend: call_command("update_index", backend_name=backend, verbosity=0))
         results[name] = {"seconds": round(ms / 1000, 2), "case_studies_per_s": round(n / (ms / 1000), 1)}
@@ -164,7 +210,7 @@ def fill_fallback(n: int, documents: list | None, workers: int | None = None) ->
     return {"documents": len(documents), "from_rebuild_documents": True}
 
 
-def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int) -> dict:
+def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int, budget: Budget) -> dict:
     """p50/p95/p99 per category and backend, plus the engine's `took` for the portal."""
     tooks: list[int] = []
     original_run = service.run
@@ -185,15 +231,11 @@ def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int) ->
                 urls[name] = [peer_url(params, backend) for params in queries]
             for name, backend_urls in urls.items():
                 for url in backend_urls:
-                    ms, response = timed(lambda url=url: client.get(url))  # warm-up, not counted
-                    assert response.status_code == 200, (url, response.status_code)
-                    times = repeat if ms < SLOW_REQUEST * 1000 else 3
-                    for _ in range(times):
-                        tooks.clear()
-                        ms, _response = timed(lambda url=url: client.get(url))
-                        samples[name].append(ms)
-                        if name == PORTAL and tooks:
-                            samples[TOOK].append(float(tooks[-1]))
+                    tooks.clear()
+                    timings = sample(client, url, repeat, name, category, budget)
+                    samples[name] += timings
+                    if name == PORTAL and timings:  # the engine's took of each timed request (after the warm-up's)
+                        samples[TOOK] += [float(took) for took in tooks[-len(timings) :]]
             table[category] = {name: percentiles(values) for name, values in samples.items() if values}
             for name, values in samples.items():
                 everything[name] += values
@@ -203,7 +245,7 @@ def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int) ->
         service.run = original_run
 
 
-def autocomplete_latencies(client: Client, repeat: int) -> dict:
+def autocomplete_latencies(client: Client, repeat: int, budget: Budget) -> dict:
     urls = {PORTAL: [f"/api/search/suggest/?{urlencode({'q': prefix})}" for prefix in AUTOCOMPLETE]}
     for name, backend in PEER_BACKENDS.items():
         urls[name] = [
@@ -211,14 +253,9 @@ def autocomplete_latencies(client: Client, repeat: int) -> dict:
         ]
     table = {}
     for name, backend_urls in urls.items():
-        samples = []
-        for url in backend_urls:
-            ms, response = timed(lambda url=url: client.get(url))
-            assert response.status_code == 200, (url, response.status_code)
-            times = repeat if ms < SLOW_REQUEST * 1000 else 3
-            for _ in range(times):
-                samples.append(timed(lambda url=url: client.get(url))[0])
-        table[name] = percentiles(samples)
+        samples = [ms for url in backend_urls for ms in sample(client, url, repeat, name, "autocomplete", budget)]
+        if samples:
+            table[name] = percentiles(samples)
     return table
 
 
@@ -256,13 +293,23 @@ def page_timings(client: Client, repeat: int) -> dict:
 
 
 def portal_found_ids(word: str) -> set[int]:
-    body = build_body(SearchQuery(text=word, page_size=10_000))
-    body = {"query": body["query"], "_source": ["page_id"], "size": 10_000, "track_total_hits": True}
-    response = get_engine().search(body)
-    return {hit["_source"]["page_id"] for hit in response["hits"]["hits"]}
+    """Every page the portal's query finds for `word`, paged past the engine's result window
+    (10,000) with search_after on page_id: at 100,000 a common word matches more."""
+    query = build_body(SearchQuery(text=word, page_size=1))["query"]
+    found: set[int] = set()
+    after: list | None = None
+    while True:
+        body = {"query": query, "_source": False, "docvalue_fields": ["page_id"], "size": 10_000, "sort": [{"page_id": "asc"}]}
+        if after:
+            body["search_after"] = after
+        hits = get_engine().search(body, timeout="120s")["hits"]["hits"]
+        found.update(hit["fields"]["page_id"][0] for hit in hits)
+        if len(hits) < 10_000:
+            return found
+        after = hits[-1]["sort"]
 
 
-def recall(corpus: corpus_module.Corpus, words: list[str]) -> list[dict]:
+def recall(corpus: corpus_module.Corpus, words: list[str], budget: Budget) -> list[dict]:
     """For each Thai word: the case studies that contain it (as a substring of their text,
     and as one of their words when cut by the portal's segmenter), and how many of those each
     backend finds."""
@@ -274,7 +321,8 @@ def recall(corpus: corpus_module.Corpus, words: list[str]) -> list[dict]:
         as_word = {pk for pk in substring if word in text.tokens(texts[pk])}
         found = {PORTAL: portal_found_ids(word)}
         for name, backend in PEER_BACKENDS.items():
-            found[name] = found_ids(word, backend)
+            if budget.allows(name, "recall"):
+                found[name] = budget.timed(name, "recall", lambda word=word, backend=backend: found_ids(word, backend))[1]
         rows.append(
             {
                 "word": word,
@@ -326,6 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fallback-from-rebuild", action="store_true", help="fill the fallback table without segmenting again")
     parser.add_argument("--workers", type=int, help="processes building the rebuild's documents (default: SEARCH_REBUILD_WORKERS / CPUs)")
     parser.add_argument("--only", choices=("all", "reindex"), default="all", help="reindex: the portal's rebuild alone, nothing else")
+    parser.add_argument("--peer-budget", type=float, default=PEER_BUDGET, help="seconds each peer may spend on requests")
     args = parser.parse_args(argv)
     if get_engine() is None:
         parser.error("BENCH_SEARCH_URL is not set")
@@ -336,8 +385,9 @@ def main(argv: list[str] | None = None) -> int:
     ms, created = timed(lambda: load(corpus))
     result["load_s"] = round(ms / 1000, 2)
     result["created"] = created
-    text._tokenizer.cache_clear()
-    result["segmenter_load_ms"] = round(timed(text._tokenizer)[0], 1)
+    text._dictionary_name.cache_clear()  # a new name each time (nlpO3 keeps what it loaded)
+    text._dictionary_words.cache_clear()
+    result["segmenter_load_ms"] = round(timed(text.warm_up)[0], 1)
     if args.only == "reindex":
         print(f"N={args.n}: loaded in {result['load_s']} s; reindexing (only)", file=sys.stderr, flush=True)
         result["reindex"] = reindex(args.n, workers=args.workers, peers=False)
@@ -360,11 +410,13 @@ def main(argv: list[str] | None = None) -> int:
     mix = query_mix(corpus)
     result["queries"] = {category: [params for params in queries] for category, queries in mix.items()}
     print(f"N={args.n}: measuring searches", file=sys.stderr, flush=True)
-    result["search"] = search_latencies(client, mix, args.repeat)
-    result["autocomplete"] = autocomplete_latencies(client, args.repeat)
+    budget = Budget(args.peer_budget)
+    result["search"] = search_latencies(client, mix, args.repeat, budget)
+    result["autocomplete"] = autocomplete_latencies(client, args.repeat, budget)
     _save(result, args.out.with_suffix(".partial.json"))
     result["pages"] = page_timings(client, args.repeat)
-    result["recall"] = recall(corpus, [params["q"] for params in mix["thai_word"]])
+    result["recall"] = recall(corpus, [params["q"] for params in mix["thai_word"]], budget)
+    result["peer_budget"] = budget.report()
     result["machine"]["load_average_end"] = os.getloadavg()
 
     _save(result, args.out)

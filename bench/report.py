@@ -18,8 +18,11 @@ CATEGORIES = {
 }
 
 
-def _ratio(peer: float, ours: float) -> str:
-    return f"{peer / ours:.1f}×" if ours else "–"
+def _ratio(row: dict, peer: str) -> str:
+    """The peer's p95 over the portal's, or – where the peer was not measured (budget)."""
+    if peer not in row or not row[PORTAL]["p95"]:
+        return "–"
+    return f"{row[peer]['p95'] / row[PORTAL]['p95']:.1f}×"
 
 
 def markdown(results: list[dict]) -> str:
@@ -32,10 +35,6 @@ def markdown(results: list[dict]) -> str:
         notes = f"{ours['rejected_bulk_items']} rejected items, {ours['thread_pool_rejections']} write thread-pool rejections"
         if "workers" in ours:
             notes += f"; {ours['workers']} document worker{'s' if ours['workers'] > 1 else ''}"
-        if "segment_cache" in ours:
-            cache = ours["segment_cache"]
-            lookups = cache["hits"] + cache["misses"]
-            notes += f"; segmentation cache hits {cache['hits']:,} of {lookups:,} text runs ({100 * cache['hits'] / max(lookups, 1):.0f} %)"
         lines.append(
             f"| portal (`rebuild`: documents, bulk, alias swap, reconcile) | {ours['seconds']} | {ours['case_studies_per_s']:,} | {notes} |"
         )
@@ -61,18 +60,16 @@ def markdown(results: list[dict]) -> str:
         for category, label in CATEGORIES.items():
             row = result["search"][category]
             cells = [f"{row[name]['p50']} / {row[name]['p95']} / {row[name]['p99']}" if name in row else "–" for name in NAMES]
-            ours = row[PORTAL]["p95"]
-            lines.append(
-                f"| {label} | "
-                + " | ".join(cells)
-                + f" | {_ratio(row[WAGTAIL_OS]['p95'], ours)} | {_ratio(row[WAGTAIL_DB]['p95'], ours)} |"
-            )
+            lines.append(f"| {label} | " + " | ".join(cells) + f" | {_ratio(row, WAGTAIL_OS)} | {_ratio(row, WAGTAIL_DB)} |")
         lines.append("")
         auto = result["autocomplete"]
         lines += ["| autocomplete, ms | p50 | p95 | p99 |", "|---|---:|---:|---:|"]
         for name in (PORTAL, WAGTAIL_OS, WAGTAIL_DB):
             label = NAMES[name].replace(" view (engine)", " /api/search/suggest/")
-            lines.append(f"| {label} | {auto[name]['p50']} | {auto[name]['p95']} | {auto[name]['p99']} |")
+            if name in auto:
+                lines.append(f"| {label} | {auto[name]['p50']} | {auto[name]['p95']} | {auto[name]['p99']} |")
+            else:
+                lines.append(f"| {label} | – | – | – |")
         lines.append("")
         lines += [
             "| page | uncached p50 / p95, ms | cached p50 / p95, ms | queries (uncached / cached) |",
@@ -90,10 +87,26 @@ def markdown(results: list[dict]) -> str:
             "|---|---:|---:|---:|---:|---:|",
         ]
         for row in result["recall"]:
-            cells = [f"{row[name]['of_substring']} ({row[name]['found']} found)" for name in (PORTAL, WAGTAIL_OS, WAGTAIL_DB)]
+            cells = [
+                f"{row[name]['of_substring']} ({row[name]['found']} found)" if name in row else "–"
+                for name in (PORTAL, WAGTAIL_OS, WAGTAIL_DB)
+            ]
             lines.append(f"| {row['word']} | {row['contain_substring']} | {row['contain_as_word']} | " + " | ".join(cells) + " |")
-        lines += ["", _machine_line(result), ""]
+        lines += ["", _budget_line(result), "", _machine_line(result), ""]
     return "\n".join(lines)
+
+
+def _budget_line(result: dict) -> str:
+    budget = result["peer_budget"]
+    spent = ", ".join(f"{NAMES[name]} {seconds:,} s" for name, seconds in budget["spent_s"].items() if name != PORTAL)
+    line = f"Peers' time on requests (budget {budget['seconds']:,.0f} s each, shared by six phases): {spent}."
+    skipped = budget["skipped_requests"]
+    if skipped:
+        line += " Not measured (over budget; – in the tables): " + ", ".join(
+            f"{NAMES[name]} {count} request{'s' if count > 1 else ''}" for name, count in skipped.items()
+        )
+        line += ". A request slower than 2 s is timed once (its warm-up is its sample)."
+    return line
 
 
 def _machine_line(result: dict) -> str:

@@ -138,13 +138,9 @@ def words_of(text: str) -> list[str]:
 def _dictionary():
     # The segmenter's own dictionary (PyThaiNLP words, place and programme names), so that
     # a fine split never uses a word the segmenter would not know.
-    trie = getattr(text_module._tokenizer(), "_Tokenizer__trie_dict", None)
-    if trie is None:  # pragma: no cover - a PyThaiNLP without that attribute
-        from pythainlp.corpus import thai_words
-        from pythainlp.util import Trie
+    from pythainlp.util import Trie
 
-        trie = Trie(set(thai_words()) | set(text_module.PROGRAMME_TERMS))
-    return trie
+    return Trie(text_module._dictionary_words())
 
 
 @lru_cache(maxsize=200_000)

@@ -1,61 +1,66 @@
-"""Building documents faster must not change them: the segmentation cache (text cut run by
-run, each run remembered) gives exactly PyThaiNLP's cut of the whole text, the cache stays
-bounded, and a rebuild with a pool of worker processes indexes the same documents as one
-without."""
+"""Building documents faster must not change them: nlpO3 (the compiled newmm the portal
+segments with) cuts Thai text exactly as PyThaiNLP's newmm does with the same dictionary,
+and a rebuild with a pool of worker processes indexes the same documents as one without."""
 
 import pytest
+from pythainlp.tokenize import Tokenizer
 
+from bench.corpus import generate
 from learning_centres.demo import load_demo_content
 from search import text
 from search.documents import all_documents
 
 from .conftest import ENGINE_URL
 
-# Texts where cutting at spaces could go wrong: dictionary words with a space inside
-# (ใคร ๆ, แมนเชสเตอร์ ซิตี้), a run whose last character cluster depends on what follows
-# (เกีย at the end of a run and of the text), formatted numbers, Latin, abbreviations.
-TRICKY = [
+# Thai texts where newmm has choices to make: dictionary words with a space inside (ใคร ๆ,
+# แมนเชสเตอร์ ซิตี้), a last character cluster that depends on what follows (เกีย),
+# repetition marks, programme abbreviations, place names, numbers between Thai words.
+THAI = [
     "เด็ก ๆ เล่นกันทุกวัน ใคร ๆ ก็รู้ แมนเชสเตอร์ ซิตี้ ชนะ แอมเพิลริช อินเวสต์เมนท์",
     "เกีย เกีย",
     "เกียเกีย เกียะ",
-    "ประชุมเวลา 12:00น อัตราแลกเปลี่ยน 1,234.5 บาท IP 127.0.0.1 ครับ",
+    "อัตราแลกเปลี่ยน 1,234.5 บาท IP 127.0.0.1 ครับ",
     "อบต. บ้านใหม่ รพ.สต. ร่วมกับ อสม. ดูแลผู้สูงอายุติดเตียง Long-term care 2567",
     "ๆ เฉย ๆ ๆ",
     "ศูนย์พัฒนาเด็กเล็กต้นแบบ องค์การบริหารส่วนตำบลแม่ริม",
+    "ถนนราชดำเนินกลาง แขวงบวรนิเวศ เขตพระนคร กรุงเทพมหานคร 10200",
     "single",
     "",
 ]
 
 
-def _whole_text_cut(cleaned: str) -> list[str]:
-    """PyThaiNLP's cut of the whole text at once: what the portal did before the cache."""
-    return text._tokenizer().word_tokenize(cleaned) if cleaned else []
+@pytest.fixture(scope="module")
+def pythainlp_newmm():
+    return Tokenizer(custom_dict=text._dictionary_words(), engine="newmm", keep_whitespace=True)
 
 
-@pytest.mark.parametrize("sample", TRICKY)
+def _pythainlp_cut(tokenizer, cleaned: str) -> list[str]:
+    return tokenizer.word_tokenize(cleaned) if cleaned else []
+
+
+@pytest.mark.parametrize("sample", THAI)
 @pytest.mark.parametrize("lowercase", [False, True])
-def test_cutting_run_by_run_gives_the_whole_texts_tokens(sample, lowercase):
+def test_thai_is_cut_as_pythainlp_cuts_it(sample, lowercase, pythainlp_newmm):
     cleaned = text._clean(sample, lowercase=lowercase)
-    text.clear_segment_cache()
-    assert text._cut(cleaned) == _whole_text_cut(cleaned)
-    assert text._cut(cleaned) == _whole_text_cut(cleaned)  # again, from the cache
+    assert text._cut(cleaned) == _pythainlp_cut(pythainlp_newmm, cleaned)
 
 
-def test_a_space_inside_a_dictionary_word_does_not_cut_the_run():
-    assert text._runs("เล่น ใคร ๆ ไป") == ["เล่น", "ใคร ๆ", "ไป"]
-    assert text._cut("เล่น ใคร ๆ ไป") == ["เล่น", " ", "ใคร ๆ", " ", "ไป"]  # one token, as PyThaiNLP makes it
+def test_generated_case_studies_are_cut_as_pythainlp_cuts_them(pythainlp_newmm):
+    corpus = generate(60, seed=11)
+    for case in corpus.case_studies:
+        cleaned = text._clean(corpus.searchable_text(case), lowercase=True)
+        assert text._cut(cleaned) == _pythainlp_cut(pythainlp_newmm, cleaned), case.slug
 
 
-def test_the_segmentation_cache_is_bounded():
-    text.clear_segment_cache()
-    limit = text.segment_cache_info().maxsize
-    assert limit == text.SEGMENT_CACHE_SIZE
-    for number in range(limit + 100):  # Latin runs: cheap to cut
-        text._cut(f"run{number} x")
-    info = text.segment_cache_info()
-    assert info.currsize == limit
-    assert info.misses == limit + 101
-    text.clear_segment_cache()
+def test_latin_punctuation_is_split_off_words():
+    """Where nlpO3 differs from PyThaiNLP: PyThaiNLP keeps "(Long" as one token; nlpO3 makes
+    "(" and "Long", so the fallback's words and the engine's agree on "long"."""
+    assert text.tokens("ผู้สูงอายุ (Long Term Care)") == ["ผู้สูงอายุ", "long", "term", "care"]
+    assert text.tokens("เวลา 12:00น") == ["เวลา", "12", "00", "น"]
+
+
+def test_a_space_inside_a_dictionary_word_is_kept_in_the_word():
+    assert text._cut("เล่น ใคร ๆ ไป") == ["เล่น", " ", "ใคร ๆ", " ", "ไป"]
 
 
 def _documents(**kwargs) -> list:
@@ -63,16 +68,11 @@ def _documents(**kwargs) -> list:
 
 
 @pytest.mark.django_db
-def test_demo_documents_are_the_same_with_the_cache_workers_or_neither(monkeypatch):
+def test_demo_documents_are_the_same_with_workers_or_without():
     load_demo_content(limit=6)
-    text.clear_segment_cache()
-    cached = _documents()
-    assert text.segment_cache_info().hits > 0  # titles and places repeat
-    assert _documents(workers=2) == cached
-    with monkeypatch.context() as patch:
-        patch.setattr(text, "_cut", _whole_text_cut)  # no runs, no cache
-        assert _documents() == cached
-    ids = [doc_id for doc_id, _document in cached]
+    alone = _documents()
+    assert _documents(workers=2) == alone
+    ids = [doc_id for doc_id, _document in alone]
     assert len(ids) == len(set(ids)) == 6 + 14  # case studies + centres
 
 
