@@ -25,6 +25,7 @@ _THAI_ABBREVIATION_DOT = re.compile(r"(?<=[\u0e01-\u0e2e])\.")
 _SPACES = re.compile(r"\s+")
 # A token worth indexing has a letter or digit; punctuation and spaces are not words.
 _WORDLIKE = re.compile(r"[\w\u0e01-\u0e5b]")
+_THAI = re.compile("[\u0e01-\u0e5b]")
 
 # Names and terms that PyThaiNLP's word list lacks or cuts apart. Abbreviations are listed
 # without dots because normalise() removes them.
@@ -132,16 +133,20 @@ def segment(text: str) -> str:
 def mark_words(text: str) -> str:
     """`text` as stored in the index: normalised like normalise() but keeping letter case,
     with an invisible WORD_MARK between adjacent words so that the engine splits Thai exactly
-    where we do, while highlighted snippets still read as the original text."""
+    where we do, while highlighted snippets still read as the original text. Only where
+    Thai is on either side: Latin words, numbers and their punctuation ("12:00", "<b>",
+    e-mail addresses) the engine splits by itself, and a mark inside them would travel with
+    a copied snippet."""
     parts: list[str] = []
-    previous_is_word = False
+    previous_thai: bool | None = None  # None: at the start, or after a space
     for token in _cut(_clean(text, lowercase=False)):
         if token.isspace():
             parts.append(" ")
-            previous_is_word = False
+            previous_thai = None
             continue
-        if previous_is_word:
+        thai = bool(_THAI.search(token))
+        if previous_thai is not None and (thai or previous_thai):
             parts.append(WORD_MARK)
         parts.append(token)
-        previous_is_word = True
+        previous_thai = thai
     return "".join(parts)

@@ -7,8 +7,10 @@ belong to the benchmark, not to a test."""
 import json
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+from bench.report import markdown
 from tests.search.conftest import ENGINE_KIND, ENGINE_URL, skip_locally_fail_in_ci
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,6 +73,20 @@ def test_a_tiny_benchmark_reports_every_figure(tmp_path):
     for heading in ("reindex", "search, ms", "autocomplete, ms", "page", "Thai word", "Machine:"):
         assert f"| {heading}" in report or heading in report
     assert "N = 200" in report
+    assert result["peer_budget"]["skipped_requests"] == {}  # the default budget is hours at N = 200
+
+    # A peer the budget stopped is shown as not measured, never as a made-up figure.
+    stopped = json.loads(json.dumps(result))
+    del stopped["search"]["english"]["wagtail_database"], stopped["autocomplete"]["wagtail_database"]
+    for row in stopped["recall"]:
+        del row["wagtail_database"]
+    stopped["peer_budget"]["skipped_requests"] = {"wagtail_database": 7}
+    lines = markdown([stopped]).splitlines()
+    english = [cell.strip() for cell in next(line for line in lines if line.startswith("| English |")).split("|")[1:-1]]
+    assert english[4] == english[6] == "–" and english.count("–") == 2  # the database peer: no timings, no ratio
+    assert "| Wagtail database backend | – | – | – |" in lines
+    assert all(line.endswith(" | – |") for line in lines if line.startswith("| ผู้สูงอายุ |"))
+    assert any("Not measured (over budget" in line and "Wagtail database backend 7 requests" in line for line in lines)
 
 
 def test_the_reindex_step_alone(tmp_path):
@@ -87,3 +103,17 @@ def test_the_reindex_step_alone(tmp_path):
     assert set(result["reindex"]) == {"portal"} and "search" not in result and "fallback_fill" not in result
     report = (tmp_path / "report.md").read_text()
     assert "| portal (`rebuild`" in report and "1 document worker" in report and "search, ms" not in report
+
+
+def test_the_peer_budget_stops_a_slow_peer_phase_by_phase():
+    from bench.measure import PORTAL, WAGTAIL_DB, Budget
+
+    budget = Budget(Budget.PHASES * 0.01)  # 10 ms for each phase
+    assert budget.allows(WAGTAIL_DB, "thai_word")
+    budget.timed(WAGTAIL_DB, "thai_word", lambda: time.sleep(0.02))
+    assert not budget.allows(WAGTAIL_DB, "thai_word")
+    assert budget.allows(WAGTAIL_DB, "english")  # another phase has its own share
+    budget.timed(PORTAL, "thai_word", lambda: time.sleep(0.02))
+    assert budget.allows(PORTAL, "thai_word")  # the portal is always measured
+    report = budget.report()
+    assert report["skipped_requests"] == {WAGTAIL_DB: 1} and report["spent_s"][WAGTAIL_DB] >= 0.0

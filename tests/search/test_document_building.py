@@ -92,3 +92,9 @@ def test_a_rebuild_with_workers_indexes_the_same_documents(search_engine):
     two = rebuild(search_engine, workers=2)
     assert one.documents == two.documents == len(alone) == 6 + 14
     assert indexed() == alone
+
+
+def test_word_marks_go_only_where_thai_is_cut():
+    assert text.mark_words("ดูแลผู้สูงอายุ") == "ดูแล\u200bผู้สูงอายุ"
+    assert text.mark_words("เวลา 12:00น") == "เวลา 12:00\u200bน"
+    assert text.mark_words("อีเมล a@b.co <script>") == "อีเมล a@b.co <script>"  # nothing inside Latin
