@@ -20,6 +20,7 @@ import platform
 import sqlite3
 import statistics
 import sys
+import threading
 import time
 from collections.abc import Callable
 from importlib import metadata
@@ -32,7 +33,7 @@ django.setup()
 
 from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import OperationalError, connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -51,6 +52,7 @@ PORTAL, TOOK, WAGTAIL_OS, WAGTAIL_DB = "portal", "portal_took", "wagtail_opensea
 PEER_BACKENDS = {WAGTAIL_OS: "opensearch", WAGTAIL_DB: "default"}
 SLOW_REQUEST = 2.0  # seconds: a request this slow is timed once more, not `repeat` times
 PEER_BUDGET = 900.0  # seconds a peer may spend in the timed requests and recall of one size
+PEER_TIMEOUT = 120.0  # seconds one peer request may take
 QUICK_FALLBACK_ABOVE = 5000
 
 
@@ -104,19 +106,26 @@ def peer_url(params: dict, backend: str) -> str:
 # --- measurements -----------------------------------------------------------------------
 
 
+class TimedOut(Exception):
+    """A peer's request stopped at the budget's per-request timeout."""
+
+
 class Budget:
     """Wall time each peer may spend on requests in one size's run, shared equally by the
-    phases (each search category, autocomplete, recall). Wagtail's database backend takes
-    minutes per request at 10,000 case studies: without a bound it alone would take hours.
-    A peer over a phase's share is not asked again in that phase; the result records how
-    many requests were skipped, and the report says so."""
+    phases (each search category, autocomplete, recall), and a timeout per request. Wagtail's
+    database backend takes minutes per request at 10,000 case studies: without bounds it
+    alone would take hours at 100,000. A request over the timeout is stopped (SQLite's
+    interrupt()); a peer over a phase's share is not asked again in that phase. The result
+    records both, and the report shows them instead of figures."""
 
     PHASES = 6  # four search categories, autocomplete, recall
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, timeout: float = PEER_TIMEOUT) -> None:
         self.share = seconds / self.PHASES
+        self.timeout = timeout
         self.spent: dict[tuple[str, str], float] = {}
         self.skipped: dict[str, int] = {}
+        self.timeouts: dict[str, dict[str, int]] = {}
 
     def allows(self, name: str, phase: str) -> bool:
         if name == PORTAL or self.spent.get((name, phase), 0.0) < self.share:
@@ -125,31 +134,57 @@ class Budget:
         return False
 
     def timed(self, name: str, phase: str, function: Callable[[], object]) -> tuple[float, object]:
-        ms, value = timed(function)
-        self.spent[name, phase] = self.spent.get((name, phase), 0.0) + ms / 1000
-        return ms, value
+        """`function` timed; a peer's raises TimedOut when it runs past the timeout."""
+        timer = None
+        if name != PORTAL and connection.vendor == "sqlite" and connection.connection is not None:
+            # Django's connections are per thread: the timer holds this thread's own.
+            timer = threading.Timer(self.timeout, connection.connection.interrupt)
+            timer.start()
+        started = time.perf_counter()
+        try:
+            value = function()
+        except OperationalError as error:
+            if timer is None or "interrupted" not in str(error):
+                raise
+            self.timeouts.setdefault(name, {})[phase] = self.timeouts.get(name, {}).get(phase, 0) + 1
+            raise TimedOut(name) from error
+        finally:
+            if timer is not None:
+                timer.cancel()
+            self.spent[name, phase] = self.spent.get((name, phase), 0.0) + time.perf_counter() - started
+        return (time.perf_counter() - started) * 1000, value
 
     def report(self) -> dict:
         spent: dict[str, float] = {}
         for (name, _phase), seconds in self.spent.items():
             spent[name] = round(spent.get(name, 0.0) + seconds, 1)
-        return {"seconds": self.share * self.PHASES, "spent_s": spent, "skipped_requests": self.skipped}
+        return {
+            "seconds": self.share * self.PHASES,
+            "timeout_s": self.timeout,
+            "spent_s": spent,
+            "skipped_requests": self.skipped,
+            "timeouts": self.timeouts,
+        }
 
 
 def sample(client: Client, url: str, repeat: int, name: str, phase: str, budget: Budget) -> list[float]:
     """Timings (ms) of `url`: a warm-up request, then `repeat` timed ones. A request slower
-    than SLOW_REQUEST is one whose warm-up hardly matters: its first timing is the sample."""
+    than SLOW_REQUEST is one whose warm-up hardly matters: its first timing is the sample.
+    A request that timed out ends the sampling of `url`."""
     if not budget.allows(name, phase):
         return []
-    ms, response = budget.timed(name, phase, lambda: client.get(url))
-    assert response.status_code == 200, (url, response.status_code)
-    if ms >= SLOW_REQUEST * 1000:
-        return [ms]
-    samples = []
-    for _ in range(repeat):
-        if not budget.allows(name, phase):
-            break
-        samples.append(budget.timed(name, phase, lambda: client.get(url))[0])
+    samples: list[float] = []
+    try:
+        ms, response = budget.timed(name, phase, lambda: client.get(url))
+        assert response.status_code == 200, (url, response.status_code)
+        if ms >= SLOW_REQUEST * 1000:
+            return [ms]
+        for _ in range(repeat):
+            if not budget.allows(name, phase):
+                break
+            samples.append(budget.timed(name, phase, lambda: client.get(url))[0])
+    except TimedOut:
+        pass
     return samples
 
 
@@ -322,7 +357,10 @@ def recall(corpus: corpus_module.Corpus, words: list[str], budget: Budget) -> li
         found = {PORTAL: portal_found_ids(word)}
         for name, backend in PEER_BACKENDS.items():
             if budget.allows(name, "recall"):
-                found[name] = budget.timed(name, "recall", lambda word=word, backend=backend: found_ids(word, backend))[1]
+                try:
+                    found[name] = budget.timed(name, "recall", lambda word=word, backend=backend: found_ids(word, backend))[1]
+                except TimedOut:
+                    pass
         rows.append(
             {
                 "word": word,
@@ -375,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, help="processes building the rebuild's documents (default: SEARCH_REBUILD_WORKERS / CPUs)")
     parser.add_argument("--only", choices=("all", "reindex"), default="all", help="reindex: the portal's rebuild alone, nothing else")
     parser.add_argument("--peer-budget", type=float, default=PEER_BUDGET, help="seconds each peer may spend on requests")
+    parser.add_argument("--peer-timeout", type=float, default=PEER_TIMEOUT, help="seconds one peer request may take")
     args = parser.parse_args(argv)
     if get_engine() is None:
         parser.error("BENCH_SEARCH_URL is not set")
@@ -410,7 +449,7 @@ def main(argv: list[str] | None = None) -> int:
     mix = query_mix(corpus)
     result["queries"] = {category: [params for params in queries] for category, queries in mix.items()}
     print(f"N={args.n}: measuring searches", file=sys.stderr, flush=True)
-    budget = Budget(args.peer_budget)
+    budget = Budget(args.peer_budget, args.peer_timeout)
     result["search"] = search_latencies(client, mix, args.repeat, budget)
     result["autocomplete"] = autocomplete_latencies(client, args.repeat, budget)
     _save(result, args.out.with_suffix(".partial.json"))

@@ -59,7 +59,10 @@ def markdown(results: list[dict]) -> str:
         ]
         for category, label in CATEGORIES.items():
             row = result["search"][category]
-            cells = [f"{row[name]['p50']} / {row[name]['p95']} / {row[name]['p99']}" if name in row else "–" for name in NAMES]
+            cells = [
+                f"{row[name]['p50']} / {row[name]['p95']} / {row[name]['p99']}" if name in row else _missing(result, name, category)
+                for name in NAMES
+            ]
             lines.append(f"| {label} | " + " | ".join(cells) + f" | {_ratio(row, WAGTAIL_OS)} | {_ratio(row, WAGTAIL_DB)} |")
         lines.append("")
         auto = result["autocomplete"]
@@ -69,7 +72,7 @@ def markdown(results: list[dict]) -> str:
             if name in auto:
                 lines.append(f"| {label} | {auto[name]['p50']} | {auto[name]['p95']} | {auto[name]['p99']} |")
             else:
-                lines.append(f"| {label} | – | – | – |")
+                lines.append(f"| {label} | {_missing(result, name, 'autocomplete')} | – | – |")
         lines.append("")
         lines += [
             "| page | uncached p50 / p95, ms | cached p50 / p95, ms | queries (uncached / cached) |",
@@ -88,12 +91,21 @@ def markdown(results: list[dict]) -> str:
         ]
         for row in result["recall"]:
             cells = [
-                f"{row[name]['of_substring']} ({row[name]['found']} found)" if name in row else "–"
+                f"{row[name]['of_substring']} ({row[name]['found']} found)" if name in row else _missing(result, name, "recall")
                 for name in (PORTAL, WAGTAIL_OS, WAGTAIL_DB)
             ]
             lines.append(f"| {row['word']} | {row['contain_substring']} | {row['contain_as_word']} | " + " | ".join(cells) + " |")
         lines += ["", _budget_line(result), "", _machine_line(result), ""]
     return "\n".join(lines)
+
+
+def _missing(result: dict, name: str, phase: str) -> str:
+    """The cell of a peer without figures: stopped at the timeout, or not asked (budget)."""
+    budget = result.get("peer_budget", {})
+    timeouts = budget.get("timeouts", {}).get(name, {})
+    if timeouts.get(phase) or (phase == "all" and timeouts):
+        return f"> {budget['timeout_s'] * 1000:,.0f} (timed out)"
+    return "–"
 
 
 def _budget_line(result: dict) -> str:
@@ -106,6 +118,9 @@ def _budget_line(result: dict) -> str:
             f"{NAMES[name]} {count} request{'s' if count > 1 else ''}" for name, count in skipped.items()
         )
         line += ". A request slower than 2 s is timed once (its warm-up is its sample)."
+    for name, phases in budget.get("timeouts", {}).items():
+        count = sum(phases.values())
+        line += f" {NAMES[name]}: {count} request{'s' if count > 1 else ''} stopped at the {budget['timeout_s']:,.0f} s timeout."
     return line
 
 

@@ -5,6 +5,7 @@ and its report carries every figure BENCHMARKS.md quotes. Timings are not assert
 belong to the benchmark, not to a test."""
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -117,3 +118,36 @@ def test_the_peer_budget_stops_a_slow_peer_phase_by_phase():
     assert budget.allows(PORTAL, "thai_word")  # the portal is always measured
     report = budget.report()
     assert report["skipped_requests"] == {WAGTAIL_DB: 1} and report["spent_s"][WAGTAIL_DB] >= 0.0
+
+
+SLOW_PEER = """
+import time
+from django.db import connection
+from bench.measure import WAGTAIL_DB, Budget, TimedOut
+
+def endless():
+    with connection.cursor() as cursor:  # counts to a billion: minutes of SQLite work
+        cursor.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) SELECT count(*) FROM n")
+        return cursor.fetchone()
+
+connection.ensure_connection()  # as in a benchmark run, where the peers' pages were loaded already
+budget = Budget(600, timeout=0.5)
+started = time.perf_counter()
+try:
+    budget.timed(WAGTAIL_DB, "recall", endless)
+except TimedOut:
+    print("stopped after", round(time.perf_counter() - started, 1), budget.report()["timeouts"])
+with connection.cursor() as cursor:  # the connection still works
+    cursor.execute("SELECT 41 + 1")
+    print("then", cursor.fetchone()[0])
+"""
+
+
+def test_a_peer_request_past_the_timeout_is_stopped(tmp_path):
+    """The database peer's query is interrupted at the timeout, not waited for."""
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "BENCH_DB": str(tmp_path / "slow.sqlite3")}
+    run = subprocess.run([sys.executable, "-c", SLOW_PEER], cwd=REPO, env=environment, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    stopped, then = run.stdout.splitlines()
+    assert stopped.startswith("stopped after") and float(stopped.split()[2]) < 30
+    assert stopped.endswith("{'wagtail_database': {'recall': 1}}") and then == "then 42"
