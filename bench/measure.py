@@ -350,10 +350,17 @@ def recall(corpus: corpus_module.Corpus, words: list[str], budget: Budget) -> li
     backend finds."""
     slugs = {page.slug: page.pk for page in CaseStudyPage.objects.live().only("slug")}
     texts = {slugs[case.slug]: text.normalise(corpus.searchable_text(case)) for case in corpus.case_studies}
+    words_in: dict[int, set[str]] = {}  # each text cut once, only if a query word is in it
+
+    def cut(pk: int) -> set[str]:
+        if pk not in words_in:
+            words_in[pk] = set(text._cut(texts[pk]))  # already normalised: tokens() without normalising again
+        return words_in[pk]
+
     rows = []
     for word in words:
         substring = {pk for pk, body in texts.items() if word in body}
-        as_word = {pk for pk in substring if word in text.tokens(texts[pk])}
+        as_word = {pk for pk in substring if word in cut(pk)}
         found = {PORTAL: portal_found_ids(word)}
         for name, backend in PEER_BACKENDS.items():
             if budget.allows(name, "recall"):
