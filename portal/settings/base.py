@@ -207,7 +207,9 @@ TAGGIT_CASE_INSENSITIVE = True
 # Wagtail's own search serves the admin only; the public search lives in the `search` app.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Durable background work (search index updates) stored in the database.
+# Wagtail's own background work (reference index updates, image focal points, deleting
+# replaced files) is queued in the database by django-tasks and run by `manage.py db_worker`.
+# Search index updates do not go through it: they have their own outbox (docs/decisions.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Search engine (see README: "Search engine"). Unset SEARCH_URL means no engine.

@@ -20,6 +20,6 @@ WHITENOISE_AUTOREFRESH = True
 # Tests that need the engine opt in through the search_engine fixture (tests/search),
 # which reads SEARCH_URL from the environment; everything else runs without one.
 SEARCH_URL = ""
-# Rebuilds in tests build their few documents in-process; tests/search/test_rebuild_workers.py
+# Rebuilds in tests build their few documents in-process; tests/search/test_document_building.py
 # runs the worker pool explicitly.
 SEARCH_REBUILD_WORKERS = 1
