@@ -21,7 +21,7 @@ from django.db import transaction
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
-from learning_centres.demo import ensure_site_structure
+from home.demo import ensure_site_structure
 from learning_centres.models import (
     CaseStudyIndicator,
     CaseStudyPage,

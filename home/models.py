@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
+from learning_centres import structured_data
+
 logger = logging.getLogger(__name__)
 
 
@@ -82,6 +84,11 @@ class HomePage(Page):
             logger.warning("No province map on the home page: %s", error)
             context["province_map"] = None  # the rest of the page still works
         return context
+
+    def structured_data(self, request=None, *, site_name: str = "") -> dict:
+        """The JSON-LD of the site itself (learning_centres.structured_data asks each page type
+        it does not know for its own, so that it need not import this app)."""
+        return structured_data.website(self, request, site_name=site_name)
 
 
 class StandardPage(Page):

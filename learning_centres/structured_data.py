@@ -184,8 +184,6 @@ def for_page(
     site_name: str = "",
 ) -> dict[str, Any] | None:
     """The JSON-LD for a rendered page, or None for page types that describe nothing."""
-    from home.models import HomePage
-
     from .models import CaseStudyPage, LearningCentrePage
 
     if isinstance(page, CaseStudyPage):
@@ -195,6 +193,5 @@ def for_page(
         if image_url:
             data["image"] = image_url
         return data
-    if isinstance(page, HomePage):
-        return website(page, request, site_name=site_name)
-    return None
+    describe = getattr(page, "structured_data", None)  # other apps' page types (the home page) describe themselves
+    return describe(request, site_name=site_name) if describe else None

@@ -114,7 +114,7 @@ def main() -> None:
 
     django.setup()
     call_command("migrate", verbosity=0)
-    from learning_centres.demo import ensure_site_structure
+    from home.demo import ensure_site_structure
 
     ensure_site_structure()
     result = measure(args.rows, args.write, trace=not args.no_tracemalloc, profile=args.profile)

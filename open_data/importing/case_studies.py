@@ -35,7 +35,6 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
 from learning_centres.buddhist_era import parse_year
-from learning_centres.demo import text_to_html
 from learning_centres.models import (
     CaseStudyDocument,
     CaseStudyImage,
@@ -49,6 +48,7 @@ from learning_centres.models import (
 )
 from learning_centres.models.access import CentreAccess
 from learning_centres.models.pages import SECTION_FEATURES
+from learning_centres.rich_text import text_to_html
 from search import indexing as search_indexing
 
 from ..columns import IMPORTED_COLUMNS, LIST_SEPARATOR, REQUIRED_COLUMNS

@@ -6,7 +6,7 @@ import pytest
 from pythainlp.tokenize import Tokenizer
 
 from bench.corpus import generate
-from learning_centres.demo import load_demo_content
+from home.demo import load_demo_content
 from search import text
 from search.documents import all_documents
 

@@ -7,7 +7,7 @@ import pytest
 
 from django.core.management import call_command
 
-from learning_centres.demo import load_demo_content
+from home.demo import load_demo_content
 from search.documents import document_id
 from search.indexing import rebuild, reconcile
 from search.query import SearchQuery, run

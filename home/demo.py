@@ -5,7 +5,6 @@ again adds only what is missing and never overwrites what an editor changed.
 """
 
 import datetime
-import html
 import io
 import json
 import random
@@ -21,10 +20,7 @@ from django.db import transaction
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Site
 
-from home.models import HomePage, StandardPage
-from portal.locales import mirror_page_tree, translate_page
-
-from .models import (
+from learning_centres.models import (
     CaseStudyFollowUp,
     CaseStudyImage,
     CaseStudyIndexPage,
@@ -40,6 +36,10 @@ from .models import (
     Province,
     TargetGroup,
 )
+from learning_centres.rich_text import text_to_html
+from portal.locales import mirror_page_tree, translate_page
+
+from .models import HomePage, StandardPage
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 SECTION_KEYS = {
@@ -67,22 +67,6 @@ class DemoReport:
 
     def __str__(self) -> str:
         return ", ".join(f"{name}: {count}" for name, count in self.created.items())
-
-
-def text_to_html(text: str) -> str:
-    """Paragraphs separated by blank lines; lines starting with '- ' become a list."""
-    blocks = []
-    for chunk in (part.strip() for part in text.split("\n\n")):
-        if not chunk:
-            continue
-        lines = chunk.splitlines()
-        items = [line[2:].strip() for line in lines if line.startswith("- ")]
-        prose = [line for line in lines if not line.startswith("- ")]
-        if prose:
-            blocks.append("<p>" + html.escape(" ".join(prose)) + "</p>")
-        if items:
-            blocks.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>")
-    return "".join(blocks)
 
 
 def draw_picture(seed: str, width: int = 960, height: int = 640) -> bytes:

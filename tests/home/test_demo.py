@@ -6,9 +6,10 @@ from django.db.models import Count
 
 from wagtail.images.models import Image
 
+from home.demo import load_demo_content, read_demo_files
 from home.models import HomePage, StandardPage
-from learning_centres.demo import load_demo_content, read_demo_files, text_to_html
 from learning_centres.models import CaseStudyPage, FocusArea, LearningCentrePage, LocalAdministrativeOrganisation
+from learning_centres.rich_text import text_to_html
 from portal.locales import originals
 
 
