@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..buddhist_era import to_buddhist_year
+from ..feed_links import feed_urls
 from ..forms import CaseStudyPageForm, LearningCentrePageForm
 from .registry import District, LocalAdministrativeOrganisation, Province
 from .taxonomy import THAI_TERMS
@@ -61,8 +62,6 @@ class SearchListingMixin:
         from search import service
         from search.params import parse
         from search.views import results_context
-
-        from ..feeds import feed_urls
 
         context = super().get_context(request, *args, **kwargs)
         parsed = parse(request.GET, kinds=(self.listing_kind,), default_sort="newest")

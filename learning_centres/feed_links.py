@@ -1,0 +1,19 @@
+"""Links to the case-study feeds (learning_centres.feeds) that follow a listing's filters.
+
+Apart from the feeds themselves so that page models can link to them without importing the
+feed views, which import the page models.
+"""
+
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+# The listing filters a feed can follow: search index field → feed parameter.
+FEED_FILTERS = {"focus_areas": "area", "centre_type": "centre_type", "province": "province"}
+
+
+def feed_urls(filters: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """The RSS and Atom feeds of a listing's (already checked) search filters; filters a feed
+    cannot follow (region, LAO type, year, keyword) widen it rather than fail."""
+    query = urlencode([(FEED_FILTERS[name], value) for name, values in filters.items() if name in FEED_FILTERS for value in values])
+    return {kind: f"{reverse(f'learning_centres:case_studies_{kind}')}{'?' + query if query else ''}" for kind in ("rss", "atom")}
