@@ -71,17 +71,12 @@ def to_ce_year(buddhist_year: int) -> int:
     return buddhist_year - BUDDHIST_ERA_OFFSET
 
 
-def arabic_digits(text: str) -> str:
-    """๒๕๖๗ → 2567 (other characters unchanged)."""
-    return thai_digit_to_arabic_digit(text)
-
-
 def parse_year(value: str | int) -> int:
     """The CE year for '2567', '๒๕๖๗', 'พ.ศ. 2567', '2024' or 'ค.ศ. 2024'.
 
     A four-digit year from 2443 on is Buddhist era unless marked CE; raises NotAYear (a
     ValueError) when the value is not a four-digit year."""
-    text = arabic_digits(str(value)).strip()
+    text = thai_digit_to_arabic_digit(str(value)).strip()
     match = _YEAR.match(text)
     if not match:
         raise NotAYear(value)
@@ -112,7 +107,7 @@ def month_number(word: str) -> int | None:
 def parse_date(value: str) -> datetime.date:
     """A date from a date input (ISO, CE) or typed by hand: 15/3/2569, ๑๕/๓/๒๕๖๙, 15 มี.ค. 69,
     15 มีนาคม พ.ศ. 2569; years are read as parse_year reads them. Raises ValueError."""
-    text = " ".join(arabic_digits(value).split())
+    text = " ".join(thai_digit_to_arabic_digit(value).split())
     if match := _ISO.match(text):
         year, month, day = match.groups()
         return datetime.date(parse_year(year), int(month), int(day))
