@@ -1,6 +1,7 @@
 """Matching what people type in a spreadsheet to the registry and vocabularies: provinces
-and districts by DOPA code or Thai/English name, LAO and centre types by value or Thai
-name or abbreviation (thai.names), terms by slug or name. One normaliser (search.text) makes อบต. = อบต and ๕๐ = 50."""
+and districts by DOPA code or Thai/English name, LAO types by value, name or abbreviation
+(thai.names, as the visit form reads them), centre types by value or Thai name, terms by
+slug or name. One normaliser (search.text) makes อบต. = อบต and ๕๐ = 50."""
 
 from __future__ import annotations
 
