@@ -8,67 +8,17 @@ from pythainlp.util import thai_digit_to_arabic_digit
 from django import forms
 from django.core.exceptions import ValidationError
 
-from learning_centres.buddhist_era import parse_year, to_buddhist_year
+from thai.dates import parse_date
 
-THAI_MONTHS = (
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-)
-THAI_MONTHS_SHORT = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
-_WORDS = re.compile(r"^(\d{1,2})\s+(\S+)\s+(?:พ\.?\s*ศ\.?\s*)?(\d{2}|\d{4})$")
 DATE_INVALID = "วันที่ไม่ถูกต้อง กรุณาเลือกจากปฏิทิน หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569"
 
 
-def format_thai_date(day: datetime.date) -> str:
-    """15 มีนาคม พ.ศ. 2569"""
-    return f"{day.day} {THAI_MONTHS[day.month - 1]} พ.ศ. {to_buddhist_year(day.year)}"
-
-
-def _month_number(word: str) -> int | None:
-    word = word.strip().rstrip(".")
-    for number, (full, short) in enumerate(zip(THAI_MONTHS, THAI_MONTHS_SHORT, strict=True), start=1):
-        if word in (full, short.rstrip("."), short.replace(".", "")):
-            return number
-    return None
-
-
-def _year(text: str) -> int:
-    if len(text) == 2:  # "15/3/69": people write the last two digits of the Buddhist year
-        return int("25" + text) - 543
-    return parse_year(text)
-
-
 def parse_thai_date(value: str) -> datetime.date:
-    """A date from a date input (ISO, CE) or typed by hand: 15/3/2569, ๑๕/๓/๒๕๖๙, 15 มี.ค. 69,
-    15 มีนาคม พ.ศ. 2569; a four-digit year from 2443 on is Buddhist era, below it CE."""
-    text = " ".join(thai_digit_to_arabic_digit(value).split())
+    """A date as thai.dates.parse_date reads it, or the form's message naming what to type."""
     try:
-        if match := _ISO.match(text):
-            year, month, day = match.groups()
-            return datetime.date(parse_year(year), int(month), int(day))
-        if match := _NUMERIC.match(text):
-            day, month, year = match.groups()
-            return datetime.date(_year(year), int(month), int(day))
-        if match := _WORDS.match(text):
-            day, month_word, year = match.groups()
-            month = _month_number(month_word)
-            if month:
-                return datetime.date(_year(year), month, int(day))
+        return parse_date(value)
     except ValueError:
-        pass
-    raise ValidationError(DATE_INVALID, code="invalid")
+        raise ValidationError(DATE_INVALID, code="invalid") from None
 
 
 class ThaiDateInput(forms.DateInput):

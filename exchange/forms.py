@@ -9,19 +9,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from learning_centres.models import FocusArea, LocalAdministrativeOrganisation
+from thai.names import expand_lao_abbreviation
 
 from .fields import ThaiDateField, ThaiIntegerField, ThaiPhoneField
 from .models import MAX_GROUP_SIZE, TRANSITIONS, VisitPolicy, VisitRequest, VisitStatus
 from .rules import calendar_problem, earliest_date, group_size_problem, policy_for, requested_date_problem
 
-# Abbreviations people type for LAO types (the registry stores the full names).
-LAO_ABBREVIATIONS = {
-    "อบต.": "องค์การบริหารส่วนตำบล",
-    "อบจ.": "องค์การบริหารส่วนจังหวัด",
-    "ทต.": "เทศบาลตำบล",
-    "ทม.": "เทศบาลเมือง",
-    "ทน.": "เทศบาลนคร",
-}
 _WITH_PROVINCE = re.compile(r"^(.*?)\s*\((?:จ\.|จังหวัด)?\s*(.+?)\)$")
 
 
@@ -30,22 +23,13 @@ def lao_option_label(lao: LocalAdministrativeOrganisation) -> str:
     return f"{lao.name_th} (จ.{lao.province.name_th})"
 
 
-def expand_abbreviation(text: str) -> str:
-    """อบต.แม่แฝก → องค์การบริหารส่วนตำบลแม่แฝก"""
-    text = " ".join(text.split())
-    for short, full in LAO_ABBREVIATIONS.items():
-        if text.startswith(short):
-            return full + text[len(short) :].lstrip()
-    return text
-
-
 def find_laos(text: str):
     """LAOs whose Thai name is `text` (abbreviations expanded, "(จ.จังหวัด)" narrowing)."""
     text = " ".join(text.split())
     province = None
     if match := _WITH_PROVINCE.match(text):
         text, province = match.groups()
-    text = expand_abbreviation(text)
+    text = expand_lao_abbreviation(text)
     laos = LocalAdministrativeOrganisation.objects.filter(name_th=text).select_related("province")
     if province:
         laos = laos.filter(province__name_th=province.strip())

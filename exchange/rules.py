@@ -13,7 +13,8 @@ from django.db.models import DateField
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from .fields import format_thai_date
+from thai.dates import thai_date
+
 from .models import BOOKED_STATUSES, MAX_GROUP_SIZE, VisitPolicy, VisitRequest
 
 LATEST_BOOKING_DAYS = 366
@@ -48,9 +49,7 @@ def blackout_problem(policy: VisitPolicy, day: datetime.date) -> str | None:
     for period in policy.blackout_periods.all():
         if period.start_date <= day <= period.end_date:
             reason = f" ({period.reason})" if period.reason else ""
-            return (
-                f"ศูนย์งดรับศึกษาดูงานระหว่าง {format_thai_date(period.start_date)} ถึง {format_thai_date(period.end_date)}{reason} กรุณาเลือกวันอื่น"
-            )
+            return f"ศูนย์งดรับศึกษาดูงานระหว่าง {thai_date(period.start_date)} ถึง {thai_date(period.end_date)}{reason} กรุณาเลือกวันอื่น"
     return None
 
 
@@ -81,7 +80,7 @@ def requested_date_problem(policy: VisitPolicy, day: datetime.date) -> str | Non
     if day < today():
         return "วันที่นี้ผ่านมาแล้ว กรุณาเลือกวันในอนาคต"
     if day < first:
-        return f"ศูนย์ขอให้แจ้งล่วงหน้าอย่างน้อย {policy.min_notice_days} วัน กรุณาเลือกตั้งแต่ {format_thai_date(first)} เป็นต้นไป"
+        return f"ศูนย์ขอให้แจ้งล่วงหน้าอย่างน้อย {policy.min_notice_days} วัน กรุณาเลือกตั้งแต่ {thai_date(first)} เป็นต้นไป"
     if day > today() + datetime.timedelta(days=LATEST_BOOKING_DAYS):
         return "รับคำขอล่วงหน้าได้ไม่เกิน 1 ปี"
     return calendar_problem(policy, day)

@@ -11,9 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from learning_centres.models import LearningCentrePage, LocalAdministrativeOrganisation
 from portal import ratelimit
+from thai.names import expand_lao_abbreviation
 
 from . import services
-from .forms import ContactForm, FeedbackForm, VisitRequestForm, expand_abbreviation, lao_option_label
+from .forms import ContactForm, FeedbackForm, VisitRequestForm, lao_option_label
 from .models import VisitFeedback, VisitRequest, VisitStatus
 from .rules import policy_for
 
@@ -109,7 +110,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @require_GET
 def organisations(request: HttpRequest) -> JsonResponse:
     """Suggestions for the organisation field (progressive enhancement; the form works without)."""
-    query = expand_abbreviation(request.GET.get("q", "")[:100])
+    query = expand_lao_abbreviation(request.GET.get("q", "")[:100])
     if len(query) < 2:
         return JsonResponse({"options": []})
     laos = LocalAdministrativeOrganisation.objects.filter(name_th__contains=query).select_related("province")[:15]

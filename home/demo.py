@@ -38,6 +38,7 @@ from learning_centres.models import (
 )
 from learning_centres.rich_text import text_to_html
 from portal.locales import mirror_page_tree, translate_page
+from thai.dates import to_ce_year
 
 from .models import HomePage, StandardPage
 
@@ -229,7 +230,7 @@ def load_centre(index: CentreIndexPage, data: dict, report: DemoReport) -> Learn
         contact_phone=contact.get("phone", ""),
         contact_email=contact.get("email", ""),
         visiting_capacity=data.get("visiting_capacity"),
-        year_established=data["year_established"] - 543 if data.get("year_established") else None,
+        year_established=to_ce_year(data["year_established"]) if data.get("year_established") else None,
         description=text_to_html(data.get("description", "")),
     )
     index.add_child(instance=centre)
@@ -246,7 +247,7 @@ def load_case_study(centre: LearningCentrePage, data: dict, report: DemoReport) 
     existing = CaseStudyPage.objects.filter(slug=data["slug"]).first()
     if existing:
         return existing.specific
-    year = data["year"] - 543
+    year = to_ce_year(data["year"])
     rng = random.Random(data["slug"])  # noqa: S311 - deterministic demo dates
     case = CaseStudyPage(
         title=data["title"],

@@ -1,8 +1,47 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .buddhist_era import BuddhistEraYearField
+from thai.dates import FIRST_YEAR, LAST_YEAR, NotAYear, parse_year, to_buddhist_year
+
+
+def not_a_year_message(error: NotAYear) -> str:
+    """The reader's-language message for a value that is not a year (forms and importer)."""
+    return gettext("“%(value)s” ไม่ใช่ปี (ตัวอย่าง: 2567 หรือ ๒๕๖๗)") % {"value": error.value}
+
+
+def year_range_message(first: int = FIRST_YEAR, last: int = LAST_YEAR) -> str:
+    return gettext("ปีต้องอยู่ระหว่าง พ.ศ. %(first)s–%(last)s") % {"first": to_buddhist_year(first), "last": to_buddhist_year(last)}
+
+
+class BuddhistEraYearField(forms.CharField):
+    """A form field that shows and accepts Buddhist-era years and yields CE years."""
+
+    def __init__(self, *, min_year: int = FIRST_YEAR, max_year: int = LAST_YEAR, **kwargs):
+        self.min_year, self.max_year = min_year, max_year
+        kwargs.setdefault("help_text", _("ปี พ.ศ. เช่น 2567 (รับเลขไทยได้)"))
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric", "size": 6}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return to_buddhist_year(value)
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            year = parse_year(value)
+        except NotAYear as error:
+            raise ValidationError(not_a_year_message(error), code="invalid") from error
+        if not self.min_year <= year <= self.max_year:
+            raise ValidationError(year_range_message(self.min_year, self.max_year), code="out_of_range")
+        return year
 
 
 class CaseStudyPageForm(WagtailAdminPageForm):

@@ -5,8 +5,9 @@ Each function returns a plain dict; `json_ld_script` renders one as a
 allowed under the site's strict Content-Security-Policy; it still carries the request's
 nonce, so the policy never has to make an exception for it.
 
-Names are given in Thai whatever the visitor's language: a page has one canonical URL for
-both languages (English is a cookie), and its structured data describes that URL.
+Names are given in Thai whatever the visitor's language: the registry and the case studies
+are written in Thai. English is a URL prefix (/en/, Django's i18n_patterns) over a mirrored
+English page tree, so each page's structured data describes that page's own URL.
 See https://schema.org/Article, https://schema.org/Organization and
 https://developers.google.com/search/docs/appearance/structured-data/intro-structured-data
 """

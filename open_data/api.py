@@ -19,10 +19,10 @@ from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
-from learning_centres.buddhist_era import to_buddhist_year
 from learning_centres.models import CaseStudyPage, CentreType, FocusArea, LearningCentrePage, Province
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN, with_centre
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN, LAOType
+from thai.dates import to_buddhist_year
 
 THUMBNAIL_SPEC = "fill-480x320"
 LARGE_SPEC = "max-1200x1200"

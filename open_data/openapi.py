@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from learning_centres.models import CentreType, FocusArea, Province
 from search.openapi import ERROR, FACETS, _facet_parameter
+from thai.dates import BUDDHIST_ERA_OFFSET
 
 from .columns import CASE_STUDY_COLUMNS, COLUMN_NAMES
 from .exports import EXPORT_MAX_ROWS
@@ -90,7 +91,10 @@ PAGE = {
         "year": {
             "type": "object",
             "required": ["ce", "be"],
-            "properties": {"ce": {"type": "integer"}, "be": {"type": "integer", "description": "Buddhist era (CE + 543)"}},
+            "properties": {
+                "ce": {"type": "integer"},
+                "be": {"type": "integer", "description": f"Buddhist era (CE + {BUDDHIST_ERA_OFFSET})"},
+            },
         },
         "sections": {
             "type": "array",

@@ -9,8 +9,8 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.http import HttpRequest
 
-from learning_centres.buddhist_era import to_buddhist_year
 from learning_centres.models import CaseStudyDocument, CaseStudyImage, CaseStudyPage, LearningCentrePage
+from thai.dates import to_buddhist_year
 
 from .columns import COLUMN_NAMES, LIST_SEPARATOR
 

@@ -30,6 +30,12 @@ def content_language(language: str | None = None) -> str:
         return settings.LANGUAGE_CODE
 
 
+def english_active() -> bool:
+    """Whether the page is being shown in English: the /en/ URL prefix (i18n_patterns)
+    activates English for the request; everything else is Thai."""
+    return (get_language() or settings.LANGUAGE_CODE).startswith("en")
+
+
 def originals(queryset: QuerySet) -> QuerySet:
     """The pages of the default-language (Thai) tree: each piece of content once."""
     return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)

@@ -15,9 +15,9 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
-from learning_centres.buddhist_era import to_buddhist_year
 from learning_centres.models import CaseStudyPage, LearningCentrePage
 from portal.locales import originals
+from thai.dates import to_buddhist_year
 
 from .text import WORD_MARK, mark_words, normalise, warm_up
 

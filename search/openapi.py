@@ -2,8 +2,9 @@
 
 from django.http import HttpRequest
 
-# Buddhist-era years 2443–2700, or the CE years 1900–2157 that convert to them (Thai digits also work).
-YEAR_PATTERN = r"^(?:19[0-9]{2}|20[0-9]{2}|21[0-4][0-9]|215[0-7]|244[3-9]|24[5-9][0-9]|2[56][0-9]{2}|2700)$"
+# Buddhist-era years 2443–2643, or the CE years 1900–2100 (thai.dates: FIRST_YEAR, LAST_YEAR);
+# Thai digits and a "พ.ศ."/"ค.ศ." prefix also work.
+YEAR_PATTERN = r"^(?:19[0-9]{2}|20[0-9]{2}|2100|244[3-9]|24[5-9][0-9]|25[0-9]{2}|26[0-3][0-9]|264[0-3])$"
 FACETS = ("area", "centre_type", "region", "province", "lao_type", "year", "keyword")
 
 

@@ -12,8 +12,8 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from learning_centres.buddhist_era import to_buddhist_year
 from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
+from thai.dates import NotAYear, is_plausible_year, parse_year, to_buddhist_year
 
 from .query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, PAGE_SIZE, SearchQuery
 
@@ -68,14 +68,12 @@ def allowed_values(param: str) -> set[str] | None:
 
 
 def _year_value(raw: str) -> str | None:
-    """A Buddhist-era year; a CE year is converted; Thai digits are fine."""
-    text = thai_digit_to_arabic_digit(raw).strip()
-    if not text.isdigit() or len(text) != 4:
+    """A year as the index holds it (Buddhist era), typed as parse_year reads it."""
+    try:
+        year = parse_year(raw)
+    except NotAYear:
         return None
-    year = int(text)
-    if year < 2443:
-        year = to_buddhist_year(year)
-    return str(year) if 2443 <= year <= 2700 else None
+    return str(to_buddhist_year(year)) if is_plausible_year(year) else None
 
 
 def without_nul(value: str) -> str:

@@ -7,13 +7,13 @@ import re
 from functools import lru_cache
 
 from django.utils.html import escape
-from django.utils.translation import get_language
 
 from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN, REGION_NAMES_EN
 from learning_centres.models.taxonomy import labels as term_labels
-from portal.locales import localized_url
+from portal.locales import english_active, localized_url
+from thai.dates import thai_year, to_ce_year
 
 from .params import FIELD_PARAMS
 from .query import Hit
@@ -22,10 +22,6 @@ from .text import WORD_MARK
 
 FACET_ORDER = ("centre_type", "focus_areas", "region", "province", "lao_type", "year_be", "keywords")
 _ANY_TAG_BUT_MARK = re.compile(r"<(?!/?mark>)")
-
-
-def english() -> bool:
-    return (get_language() or "th").startswith("en")
 
 
 def clean(text: str | None) -> str:
@@ -56,7 +52,7 @@ def forget_labels() -> None:
 
 
 def _field_names(field: str) -> dict[str, str]:
-    language = "en" if english() else "th"
+    language = "en" if english_active() else "th"
     if field == "focus_areas":  # editors rename areas: read them fresh (see learning_centres.models.taxonomy)
         return term_labels.by_slug(FocusArea, language)
     return _names(language).get(field, {})
@@ -69,7 +65,8 @@ def labels(field: str) -> dict[str, str]:
 
 def label(field: str, value: str) -> str:
     if field == "year_be":
-        return f"{int(value) - 543} (BE {value})" if english() else f"พ.ศ. {value}"
+        ce_year = to_ce_year(int(value))
+        return f"{ce_year} (BE {value})" if english_active() else thai_year(ce_year)
     return _field_names(field).get(value, value)
 
 

@@ -18,6 +18,8 @@ import nlpo3
 from pythainlp.util import normalize as thai_normalize
 from pythainlp.util import thai_digit_to_arabic_digit
 
+from thai.names import dictionary_words
+
 # Zero-width characters glue words together in copied text; treat them as word breaks.
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # The dots of Thai abbreviations (อบต., รพ.สต., พ.ศ.) go, so อบต. and อบต are one token.
@@ -29,23 +31,7 @@ _THAI = re.compile("[\u0e01-\u0e5b]")
 
 # Names and terms that PyThaiNLP's word list lacks or cuts apart. Abbreviations are listed
 # without dots because normalise() removes them.
-PROGRAMME_TERMS = (
-    "โคกหนองนาโมเดล",
-    "อปท",
-    "อบต",
-    "อบจ",
-    "ศพด",
-    "รพสต",
-    "สสส",
-    "สถ",
-    "อสม",
-    "อสส",
-    "กทม",
-    "พศ",
-    "คศ",
-    "สปสช",
-    "พม",
-)
+PROGRAMME_TERMS = ("โคกหนองนาโมเดล", *dictionary_words())  # the abbreviations: thai.names
 
 
 WORD_MARK = "\u200b"  # zero-width space: invisible in snippets, a word break to the index

@@ -7,8 +7,8 @@ from django.db.models import Avg, Count, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from learning_centres.models import LearningCentrePage
+from thai import dates
 
-from ..fields import format_thai_date
 from ..models import VisitFeedback, VisitPolicy, VisitStatus
 from ..rules import today
 
@@ -22,7 +22,7 @@ def thai_date(value) -> str:
         value = timezone.localtime(value).date()
     if not isinstance(value, datetime.date):
         return ""
-    return format_thai_date(value)
+    return dates.thai_date(value)
 
 
 @register.simple_tag

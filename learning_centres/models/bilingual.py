@@ -1,6 +1,7 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from portal.locales import english_active
 
 
 class BilingualNameMixin(models.Model):
@@ -17,6 +18,6 @@ class BilingualNameMixin(models.Model):
 
     @property
     def name(self) -> str:
-        if (get_language() or "th").startswith("en") and self.name_en:
+        if english_active() and self.name_en:
             return self.name_en
         return self.name_th

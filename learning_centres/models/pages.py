@@ -9,7 +9,6 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -20,7 +19,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ..buddhist_era import to_buddhist_year
+from portal.locales import english_active
+from thai.dates import to_buddhist_year
+
 from ..feed_links import feed_urls
 from ..forms import CaseStudyPageForm, LearningCentrePageForm
 from .registry import District, LocalAdministrativeOrganisation, Province
@@ -41,7 +42,7 @@ CENTRE_TYPE_NAMES_EN = {
 
 
 def centre_type_label(value: str) -> str:
-    if (get_language() or "th").startswith("en"):
+    if english_active():
         return CENTRE_TYPE_NAMES_EN[CentreType(value)]
     return CentreType(value).label
 
@@ -333,7 +334,7 @@ class CaseStudyPage(Page):
         return parent.specific if parent else None
 
     def sections(self) -> list[dict]:
-        english = (get_language() or "th").startswith("en")
+        english = english_active()
         return [
             {"name": name, "heading": en if english else th, "body": getattr(self, name)}
             for name, th, en in self.SECTIONS

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from thai.names import LAO_KINDS
+
 from .bilingual import BilingualNameMixin
 
 
@@ -33,6 +35,9 @@ REGION_NAMES_EN = {
 
 
 class LAOType(models.TextChoices):
+    """The stored values of thai.names.LAO_KINDS (tests check they agree); the labels are
+    the migrations' own, so they stay written out here."""
+
     PAO = "pao", "องค์การบริหารส่วนจังหวัด (อบจ.)"
     CITY_MUNICIPALITY = "city_municipality", "เทศบาลนคร"
     TOWN_MUNICIPALITY = "town_municipality", "เทศบาลเมือง"
@@ -42,15 +47,8 @@ class LAOType(models.TextChoices):
     PATTAYA = "pattaya", "เมืองพัทยา"
 
 
-LAO_TYPE_NAMES_EN = {
-    LAOType.PAO: "Provincial Administrative Organisation",
-    LAOType.CITY_MUNICIPALITY: "City municipality",
-    LAOType.TOWN_MUNICIPALITY: "Town municipality",
-    LAOType.SUBDISTRICT_MUNICIPALITY: "Sub-district municipality",
-    LAOType.SAO: "Sub-district Administrative Organisation",
-    LAOType.BANGKOK: "Bangkok Metropolitan Administration",
-    LAOType.PATTAYA: "Pattaya City",
-}
+# The English names live with the Thai ones and the abbreviations in thai.names.
+LAO_TYPE_NAMES_EN = {LAOType(kind.value): kind.name_en for kind in LAO_KINDS}
 
 
 class Province(BilingualNameMixin):

@@ -7,11 +7,12 @@ from django.core.signals import request_started
 from django.db import models
 from django.db.models import Value
 from django.db.models.signals import post_delete, post_save
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
+
+from portal.locales import english_active
 
 # How long a process may show a term's name after another process renamed it (web requests
 # always reload: the cache is emptied when each request starts).
@@ -104,7 +105,7 @@ class SeededTerm(TranslatableMixin, models.Model):
 
     @property
     def name(self) -> str:
-        if (get_language() or settings.LANGUAGE_CODE).startswith("en"):
+        if english_active():
             return self.name_en or self.name_th
         return self.name_th
 

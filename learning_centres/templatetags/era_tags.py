@@ -1,10 +1,20 @@
 """Years and dates in the reader's era: Buddhist era in Thai, CE in English."""
 
+import datetime
+
 from django import template
 
-from learning_centres.buddhist_era import BUDDHIST_ERA_OFFSET, date_label, year_label
+from portal.locales import english_active
+from thai.dates import english_date, thai_date, thai_year, to_ce_year
 
 register = template.Library()
+
+
+def year_label(ce_year: int | None) -> str:
+    """A year as the reader counts: "พ.ศ. 2567" in Thai, "2024" in English."""
+    if ce_year is None:
+        return ""
+    return str(ce_year) if english_active() else thai_year(ce_year)
 
 
 @register.filter
@@ -16,10 +26,12 @@ def ce_year(value) -> str:
 @register.filter
 def be_year(value) -> str:
     """A Buddhist-era year (as the search index holds it): {{ result.year|be_year }}."""
-    return year_label(int(value) - BUDDHIST_ERA_OFFSET) if value not in (None, "") else ""
+    return year_label(to_ce_year(int(value))) if value not in (None, "") else ""
 
 
 @register.filter
-def era_date(value) -> str:
-    """{{ update.date|era_date }} → "5/3/2567" / "5 Mar 2024"."""
-    return date_label(value)
+def era_date(value: datetime.date | None) -> str:
+    """{{ update.date|era_date }} → "5 มีนาคม พ.ศ. 2567" / "5 March 2024"."""
+    if value is None:
+        return ""
+    return english_date(value) if english_active() else thai_date(value)

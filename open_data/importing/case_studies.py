@@ -34,7 +34,7 @@ from wagtail.models import Collection
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
-from learning_centres.buddhist_era import parse_year
+from learning_centres.forms import not_a_year_message, year_range_message
 from learning_centres.models import (
     CaseStudyDocument,
     CaseStudyImage,
@@ -50,16 +50,16 @@ from learning_centres.models.access import CentreAccess
 from learning_centres.models.pages import SECTION_FEATURES
 from learning_centres.rich_text import text_to_html
 from search import indexing as search_indexing
+from thai.dates import NotAYear, is_plausible_year, parse_year
 
 from ..columns import IMPORTED_COLUMNS, LIST_SEPARATOR, REQUIRED_COLUMNS
 from .report import ImportReport
 from .sources import ImportFileError, ImportSource, Row
-from .vocabulary import CENTRE_TYPES, LAO_TYPES, Places, key, terms_lookup
+from .vocabulary import CENTRE_TYPES, LAO_TYPES, Places, key, lao_name, terms_lookup
 
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int | None], None]  # (phase "check" or "write", rows done, total or None)
-MIN_YEAR, MAX_YEAR = 1900, 2100
 IMAGE_EXTENSIONS = {f".{extension}" for extension in settings.WAGTAILIMAGES_EXTENSIONS}
 DOCUMENT_EXTENSIONS = {f".{extension}" for extension in settings.WAGTAILDOCS_EXTENSIONS}
 WRITE_BATCH = 100  # rows written between two updates of the search fallback and outbox
@@ -150,7 +150,7 @@ class CaseStudyValidator:
             self.centres.setdefault(key(centre.title), []).append(centre)
         self.laos_by_code = dict(LocalAdministrativeOrganisation.objects.exclude(code=None).values_list("code", "pk"))
         self.laos_by_name = {
-            (key(name), province): pk
+            (key(lao_name(name)), province): pk
             for name, province, pk in LocalAdministrativeOrganisation.objects.values_list("name_th", "province", "pk")
         }
         self.seen_ids: dict[str, int] = {}
@@ -250,11 +250,11 @@ class CaseStudyValidator:
             return None
         try:
             year = parse_year(raw)
-        except ValueError as error:
-            fail(column, str(error))
+        except NotAYear as error:
+            fail(column, not_a_year_message(error))
             return None
-        if not MIN_YEAR <= year <= MAX_YEAR:
-            fail(column, _("ปีต้องอยู่ระหว่าง พ.ศ. %(first)s–%(last)s") % {"first": MIN_YEAR + 543, "last": MAX_YEAR + 543})
+        if not is_plausible_year(year):
+            fail(column, year_range_message())
             return None
         return year
 
@@ -378,7 +378,7 @@ class CaseStudyValidator:
         return district
 
     def _lao(self, values: dict, province: str, district: str | None, fail) -> LAOPlan | None:
-        name = values.get("lao") or ""
+        name = lao_name(values.get("lao") or "")
         code = thai_digit_to_arabic_digit(values.get("lao_code") or "") or None
         if code and code in self.laos_by_code:
             return LAOPlan(pk=self.laos_by_code[code], name_th=name, lao_type="", province=province, district=district, code=code)

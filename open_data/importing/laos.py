@@ -17,7 +17,7 @@ from learning_centres.models import LocalAdministrativeOrganisation
 from ..columns import LAO_COLUMNS
 from .report import ImportReport
 from .sources import ImportFileError, ImportSource, Row
-from .vocabulary import LAO_TYPES, Places, key
+from .vocabulary import LAO_TYPES, Places, key, lao_name
 
 REQUIRED = tuple(column.name for column in LAO_COLUMNS if column.required)
 
@@ -40,7 +40,7 @@ class LAOValidator:
         self.places = Places()
         self.by_code = dict(LocalAdministrativeOrganisation.objects.exclude(code=None).values_list("code", "pk"))
         self.by_name = {
-            (key(name), province): (pk, code)
+            (key(lao_name(name)), province): (pk, code)
             for name, province, pk, code in LocalAdministrativeOrganisation.objects.values_list("name_th", "province", "pk", "code")
         }
         self.seen_codes: dict[str, int] = {}
@@ -57,7 +57,7 @@ class LAOValidator:
             self.report.error(row.number, column, message)
 
         code = thai_digit_to_arabic_digit(values.get("code", ""))
-        name = values.get("name", "")
+        name = lao_name(values.get("name", ""))
         for column, value in (("code", code), ("name", name), ("type", values.get("type")), ("province", values.get("province"))):
             if not value:
                 fail(column, _("ต้องมีค่า"))

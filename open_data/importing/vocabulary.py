@@ -1,6 +1,7 @@
 """Matching what people type in a spreadsheet to the registry and vocabularies: provinces
-and districts by DOPA code or Thai/English name, LAO and centre types by value or Thai
-name, terms by slug or name. One normaliser (search.text) makes อบต. = อบต and ๕๐ = 50."""
+and districts by DOPA code or Thai/English name, LAO types by value, name or abbreviation
+(thai.names, as the visit form reads them), centre types by value or Thai name, terms by
+slug or name. One normaliser (search.text) makes อบต. = อบต and ๕๐ = 50."""
 
 from __future__ import annotations
 
@@ -10,15 +11,18 @@ from pythainlp.util import thai_digit_to_arabic_digit
 
 from learning_centres.models import CentreType, District, LAOType, Province
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
-from learning_centres.models.registry import LAO_TYPE_NAMES_EN
 from search.text import normalise
-
-_PROVINCE_PREFIXES = ("จังหวัด", "จ ", "changwat ")
-_DISTRICT_PREFIXES = ("อำเภอ", "อ ", "เขต", "amphoe ")
+from thai.names import DISTRICT_PREFIXES, LAO_KINDS, PROVINCE_PREFIXES, expand_lao_abbreviation, strip_prefix
 
 
 def key(text: object) -> str:
     return _key(str(text or ""))
+
+
+def lao_name(text: str) -> str:
+    """An LAO's name as the registry writes it: "ทต.บ้านใหม่" → "เทศบาลตำบลบ้านใหม่" (as the
+    visit form reads it, so a name typed either way finds the same LAO)."""
+    return expand_lao_abbreviation(text.strip())
 
 
 @lru_cache(maxsize=4096)  # rows repeat the same centres, places and areas; bounded, so memory stays flat
@@ -26,24 +30,23 @@ def _key(text: str) -> str:
     return normalise(text).strip()
 
 
-def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> str:
-    for prefix in prefixes:
-        if text.startswith(prefix) and len(text) > len(prefix):
-            return text[len(prefix) :].strip()
-    return text
-
-
 def _choices_lookup(choices, english_names: dict) -> dict[str, str]:
     lookup: dict[str, str] = {}
     for choice in choices:
-        label = str(choice.label)
         lookup[key(choice.value)] = choice.value
-        lookup[key(label)] = choice.value
-        if "(" in label:  # "องค์การบริหารส่วนตำบล (อบต.)": the name and the abbreviation alone
-            name, abbreviation = label.split("(", 1)
-            lookup[key(name)] = choice.value
-            lookup[key(abbreviation.rstrip(")"))] = choice.value
+        lookup[key(str(choice.label))] = choice.value
         lookup[key(english_names[choice])] = choice.value
+    return lookup
+
+
+def _lao_types_lookup() -> dict[str, str]:
+    """An LAO type by value, Thai name, English name or any abbreviation (ทต., อบต ...)."""
+    lookup: dict[str, str] = {}
+    for kind in LAO_KINDS:
+        names = (kind.value, kind.name_th, kind.name_en, str(LAOType(kind.value).label))
+        spellings = kind.abbreviation.spellings if kind.abbreviation else ()
+        for name in (*names, *spellings):
+            lookup[key(name)] = kind.value
     return lookup
 
 
@@ -62,7 +65,7 @@ class Places:
         for district in self.districts.values():
             for name in (district.name_th, district.name_en):
                 if name:
-                    self.district_names[(district.province_id, _strip_prefix(key(name), _DISTRICT_PREFIXES))] = district.code
+                    self.district_names[(district.province_id, strip_prefix(key(name), DISTRICT_PREFIXES))] = district.code
 
     def province(self, value: object) -> str | None:
         """The DOPA code of a province given by code or name (None: not found)."""
@@ -70,7 +73,7 @@ class Places:
         code = thai_digit_to_arabic_digit(text)
         if code in self.provinces:
             return code
-        return self.province_names.get(_strip_prefix(text, _PROVINCE_PREFIXES))
+        return self.province_names.get(strip_prefix(text, PROVINCE_PREFIXES))
 
     def district(self, province_code: str, value: object) -> str | None:
         """The code of a district of this province, by code or name (None: not in it)."""
@@ -78,10 +81,10 @@ class Places:
         code = thai_digit_to_arabic_digit(text)
         if code in self.districts:
             return code if self.districts[code].province_id == province_code else None
-        return self.district_names.get((province_code, _strip_prefix(text, _DISTRICT_PREFIXES)))
+        return self.district_names.get((province_code, strip_prefix(text, DISTRICT_PREFIXES)))
 
 
-LAO_TYPES = _choices_lookup(LAOType, LAO_TYPE_NAMES_EN)
+LAO_TYPES = _lao_types_lookup()
 CENTRE_TYPES = _choices_lookup(CentreType, CENTRE_TYPE_NAMES_EN)
 
 

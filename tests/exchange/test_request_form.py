@@ -158,11 +158,11 @@ class TestInvalidInput:
         assert not VisitRequest.objects.exists()
 
     def test_a_redisplayed_form_repeats_the_chosen_date_in_buddhist_era(self, post, client, centre, form_data):
-        from exchange.fields import format_thai_date
+        from thai.dates import thai_date
 
         day = in_days(30)
         html = post(client, centre, form_data, preferred_date=f"{day.day}/{day.month}/{day.year + 543}", consent="").content.decode()
-        assert f"วันที่เลือก: {format_thai_date(day)}" in html
+        assert f"วันที่เลือก: {thai_date(day)}" in html
         assert f'value="{day.isoformat()}"' in html  # the date picker gets its ISO value back
 
     def test_the_field_with_an_error_is_marked_for_screen_readers(self, post, client, centre, form_data):

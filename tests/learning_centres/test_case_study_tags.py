@@ -27,7 +27,7 @@ def test_file_size_of_an_unknown_size_is_empty():
 
 def test_follow_up_dates_follow_the_language():
     with translation.override("th"):
-        assert era_date(datetime.date(2025, 3, 1)) == "1 มีนาคม 2568"
+        assert era_date(datetime.date(2025, 3, 1)) == "1 มีนาคม พ.ศ. 2568"
     with translation.override("en"):
         assert era_date(datetime.date(2025, 3, 1)) == "1 March 2025"
 

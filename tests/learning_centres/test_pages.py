@@ -34,7 +34,7 @@ class TestCaseStudyPage:
     def test_shows_indicators_and_the_follow_up_timeline(self, client, published_case):
         html = client.get(published_case.url).content.decode()
         assert "40 คน" in html and "22 คน" in html
-        assert "ขยายผลไปสามตำบล" in html and "1 มีนาคม 2568" in html
+        assert "ขยายผลไปสามตำบล" in html and "1 มีนาคม พ.ศ. 2568" in html
 
     def test_links_focus_areas_and_centre(self, client, published_case, centre):
         html = client.get(published_case.url).content.decode()

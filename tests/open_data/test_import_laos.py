@@ -28,6 +28,22 @@ def test_valid_rows_create_laos_in_their_province_and_district(tmp_path):
     assert LocalAdministrativeOrganisation.objects.get(code="5500102").lao_type == "sao"
 
 
+def test_lao_types_and_names_may_be_abbreviated_as_on_the_visit_form(tmp_path):
+    from exchange.forms import find_laos
+
+    rows = [
+        lao(name="ทต.ทดลอง", type="ทต."),
+        lao(code="5500102", name="ทม ทดลอง", type="ทม"),
+        lao(code="5500103", name="ทดลอง", type="ทน."),
+    ]
+    report = import_laos(write_csv(tmp_path / "laos.csv", rows))
+    assert report.ok, str(report)
+    stored = dict(LocalAdministrativeOrganisation.objects.values_list("code", "lao_type"))
+    assert stored == {"5500101": "subdistrict_municipality", "5500102": "town_municipality", "5500103": "city_municipality"}
+    assert LocalAdministrativeOrganisation.objects.get(code="5500101").name_th == "เทศบาลตำบลทดลอง"
+    assert [found.code for found in find_laos("ทต.ทดลอง")] == ["5500101"]
+
+
 def test_reimport_updates_by_code_and_gives_a_known_lao_its_code(tmp_path):
     existing = LAOFactory(name_th="เทศบาลตำบลทดลองน่าน", code=None, province_id="55")
     report = import_laos(write_csv(tmp_path / "laos.csv", [lao(name_en="Test Nan")]))

@@ -92,3 +92,13 @@ def test_an_english_alias_of_a_centre_gets_no_group_of_its_own(mirrored, centre)
 
     assert CentreAccess.objects.filter(centre=english(centre)).count() == 0
     assert CentreAccess.objects.filter(centre=centre).count() == 1
+
+
+@pytest.mark.parametrize(("language", "english"), [("en", True), ("en-gb", True), ("th", False), (None, False)])
+def test_english_is_active_only_when_english_is_the_language_shown(language, english):
+    from django.utils import translation
+
+    from portal.locales import english_active
+
+    with translation.override(language):
+        assert english_active() is english
