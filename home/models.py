@@ -38,17 +38,15 @@ class HomePage(Page):
 
         from learning_centres.models import CaseStudyIndexPage, CentreIndexPage, CentreType, FocusArea
         from learning_centres.models.pages import centre_type_label
-        from search import presenters, service
-        from search.documents import CASE_STUDY, CENTRE
-        from search.query import SearchQuery
+
+        # Lazily: search imports the page models, so a module-level import would be a cycle.
+        from search.listing import CASE_STUDY, CENTRE, hit_cards, newest, province_labels
 
         from .province_map import MapNotInstalled, province_map
 
         context = super().get_context(request, *args, **kwargs)
-        case_studies = service.search(
-            SearchQuery(kinds=(CASE_STUDY,), sort="newest", page_size=self.LATEST_COUNT), correct_spelling=False
-        ).result
-        centres = service.search(SearchQuery(kinds=(CENTRE,), page_size=0), correct_spelling=False).result
+        case_studies = newest(CASE_STUDY, self.LATEST_COUNT)
+        centres = newest(CENTRE, 0)
         search_url = reverse("search_page")
         listings = {page.specific_class: page for page in Page.objects.child_of(self).live().type(CentreIndexPage, CaseStudyIndexPage)}
         centre_index = listings.get(CentreIndexPage)
@@ -70,12 +68,12 @@ class HomePage(Page):
                 {"name": area.name, "count": area_counts.get(area.slug, 0), "url": f"{search_url}?area={area.slug}"}
                 for area in FocusArea.objects.originals()
             ],
-            latest_case_studies=[presenters.hit(hit) for hit in case_studies.hits],
+            latest_case_studies=hit_cards(case_studies),
         )
         try:
             context["province_map"] = province_map(
                 province_counts,
-                presenters.labels("province"),
+                province_labels(),
                 lambda code: f"{search_url}?province={code}",
             )
         except MapNotInstalled as error:

@@ -2,6 +2,8 @@
 
 from django.http import HttpRequest
 
+from .params import allowed_values
+
 # Buddhist-era years 2443–2700, or the CE years 1900–2157 that convert to them (Thai digits also work).
 YEAR_PATTERN = r"^(?:19[0-9]{2}|20[0-9]{2}|21[0-4][0-9]|215[0-7]|244[3-9]|24[5-9][0-9]|2[56][0-9]{2}|2700)$"
 FACETS = ("area", "centre_type", "region", "province", "lao_type", "year", "keyword")
@@ -18,8 +20,6 @@ def _facet_parameter(name: str) -> dict:
         "keyword": "A free keyword of the case study.",
     }
     # The values the API accepts (search.params), so a schema-valid request is never a 400.
-    from .params import allowed_values
-
     allowed = allowed_values(name)
     if allowed is not None:
         item = {"type": "string", "enum": sorted(allowed)}

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from learning_centres.buddhist_era import to_buddhist_year
 from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
 
-from .query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, PAGE_SIZE, SearchQuery
+from .contract import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, PAGE_SIZE, SearchQuery
 
 # public parameter → index field
 FACET_PARAMS = {

@@ -1,7 +1,8 @@
 """Synonym rules for the index, from the editors' SearchSynonym rows."""
 
+from thai.text import segment
+
 from .models import SearchSynonym
-from .text import segment
 
 DEFAULT_SYNONYMS = (
     "อบต., องค์การบริหารส่วนตำบล",

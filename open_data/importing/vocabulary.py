@@ -1,6 +1,6 @@
 """Matching what people type in a spreadsheet to the registry and vocabularies: provinces
 and districts by DOPA code or Thai/English name, LAO and centre types by value or Thai
-name, terms by slug or name. One normaliser (search.text) makes อบต. = อบต and ๕๐ = 50."""
+name, terms by slug or name. One normaliser (thai.text) makes อบต. = อบต and ๕๐ = 50."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pythainlp.util import thai_digit_to_arabic_digit
 from learning_centres.models import CentreType, District, LAOType, Province
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN
-from search.text import normalise
+from thai.text import normalise
 
 _PROVINCE_PREFIXES = ("จังหวัด", "จ ", "changwat ")
 _DISTRICT_PREFIXES = ("อำเภอ", "อ ", "เขต", "amphoe ")

@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from learning_centres.models import CaseStudyPage, LearningCentrePage
 from learning_centres.roles import add_contributor
 from portal.locales import mirror_page_tree, originals, translate_page
-from search import fallback
+from search.backends.database import query as fallback
+from search.contract import SearchQuery
 from search.documents import all_documents, document_id
 from search.indexing import expected_documents
-from search.query import SearchQuery
 
 pytestmark = pytest.mark.django_db
 
