@@ -1,5 +1,6 @@
 import logging
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -7,6 +8,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
+
+from learning_centres.models import CaseStudyIndexPage, CentreIndexPage, CentreType, FocusArea
+from learning_centres.models.pages import centre_type_label
+
+from .province_map import MapNotInstalled, province_map
 
 logger = logging.getLogger(__name__)
 
@@ -34,15 +40,9 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         # Every count comes from the search layer (engine, or the database fallback), so the
         # home page shows the numbers the search page shows for the same filter.
-        from django.urls import reverse
-
-        from learning_centres.models import CaseStudyIndexPage, CentreIndexPage, CentreType, FocusArea
-        from learning_centres.models.pages import centre_type_label
-
-        # Lazily: search imports the page models, so a module-level import would be a cycle.
+        # Inside the method, like the page models' listings: search reads the page models, so
+        # pages reach search only here, through search.listing (the one edge between them).
         from search.listing import CASE_STUDY, CENTRE, hit_cards, newest, province_labels
-
-        from .province_map import MapNotInstalled, province_map
 
         context = super().get_context(request, *args, **kwargs)
         case_studies = newest(CASE_STUDY, self.LATEST_COUNT)

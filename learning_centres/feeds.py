@@ -10,12 +10,10 @@ message, so a mistyped subscription fails loudly instead of silently following n
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Exists, F, OuterRef
 from django.http import HttpRequest, HttpResponseBadRequest, QueryDict
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -193,14 +191,3 @@ class LatestCaseStudiesFeed(Feed):
 
 class LatestCaseStudiesAtomFeed(LatestCaseStudiesFeed):
     feed_type = Atom1Feed
-
-
-# The listing filters a feed can follow: search index field → feed parameter.
-FEED_FILTERS = {"focus_areas": "area", "centre_type": "centre_type", "province": "province"}
-
-
-def feed_urls(filters: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """The RSS and Atom feeds of a listing's (already checked) search filters; filters a feed
-    cannot follow (region, LAO type, year, keyword) widen it rather than fail."""
-    query = urlencode([(FEED_FILTERS[name], value) for name, values in filters.items() if name in FEED_FILTERS for value in values])
-    return {kind: f"{reverse(f'learning_centres:case_studies_{kind}')}{'?' + query if query else ''}" for kind in ("rss", "atom")}

@@ -91,7 +91,7 @@ class FallbackDocument(models.Model):
     from the pages and kept equal to them by search.backends.database.sync.update_fallback(); never edit
     it by hand (`manage.py rebuild_fallback_index` refills it). On SQLite a full-text table
     (portal_search_fallbackfts) mirrors the *_words columns; on PostgreSQL generated
-    tsvector columns with GIN indexes do (migration 0004)."""
+    tsvector columns with GIN indexes do (migration 0005)."""
 
     # Short columns first: a search reads them for every match, and SQLite would otherwise
     # walk past the long texts stored before them in each row.

@@ -20,13 +20,14 @@ from pythainlp.util import thai_digit_to_arabic_digit
 
 # Zero-width characters glue words together in copied text; treat them as word breaks.
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-# The dots of Thai abbreviations (อบต., รพ.สต., พ.ศ.) go, so อบต. and อบต are one token.
-_THAI_ABBREVIATION_DOT = re.compile(r"(?<=[\u0e01-\u0e2e])\.")
 _SPACES = re.compile(r"\s+")
 # The Thai block's assigned characters (letters, vowels, tone marks, digits, signs): the one
 # definition of "Thai" in the portal (thai.compounds uses it too).
 THAI_CHARACTERS = "\u0e01-\u0e5b"
 THAI = re.compile(f"[{THAI_CHARACTERS}]")
+THAI_CONSONANTS = "\u0e01-\u0e2e"  # ก to ฮ, the part of THAI_CHARACTERS abbreviations are made of
+# The dots of Thai abbreviations (อบต., รพ.สต., พ.ศ.) go, so อบต. and อบต are one token.
+_THAI_ABBREVIATION_DOT = re.compile(f"(?<=[{THAI_CONSONANTS}])\\.")
 # A token worth indexing has a letter or digit; punctuation and spaces are not words.
 _WORDLIKE = re.compile(f"[\\w{THAI_CHARACTERS}]")
 

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..buddhist_era import to_buddhist_year
+from ..feed_links import feed_urls
 from ..forms import CaseStudyPageForm, LearningCentrePageForm
 from .registry import District, LocalAdministrativeOrganisation, Province
 from .taxonomy import THAI_TERMS
@@ -61,8 +62,6 @@ class SearchListingMixin:
         # The one edge from page models to search, imported here: search's documents import
         # these models, so a module-level import would be a cycle.
         from search.listing import listing_context
-
-        from ..feeds import feed_urls  # the feeds import these models too
 
         context = super().get_context(request, *args, **kwargs)
         context.update(listing_context(request, self.listing_kind))

@@ -17,12 +17,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from search.contract import FACET_SIZE, MAX_RESULT_WINDOW, Hit, SearchQuery, SearchResult
+from search.fields import FACET_FIELDS, LIST_FIELDS
 from search.models import FallbackDocument
 
 from . import postgres, sqlite
 from .highlight import highlights
 from .plan import plan as make_plan
-from .schema import FACET_FIELDS, FACETS, LIST_FIELDS, SOURCE_FIELDS, is_sqlite
+from .schema import FACETS, SOURCE_FIELDS, is_sqlite
 
 
 @dataclass(slots=True)

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 
 from django.db import connection
 
-from search.fields import COUNTED_FACETS, FACET_FIELDS, HIT_FIELDS, LIST_FIELDS
+from search.fields import COUNTED_FACETS, FACET_FIELDS, HIT_FIELDS
 from search.models import FallbackDocument
 
 # The fields a hit's `source` carries, as in the engine's documents.
@@ -34,7 +34,6 @@ SOURCE_FIELDS = HIT_FIELDS
 FACETS = COUNTED_FACETS
 # What a search reads of every matching row: its id, its date and its facet values.
 ROW_COLUMNS = ("doc_id", "published_at", *FACET_FIELDS)
-__all__ = ["FACETS", "FACET_FIELDS", "LIST_FIELDS", "ROW_COLUMNS", "SOURCE_FIELDS"]
 # Ranking weights of title_words, words and fine_words (bm25 on SQLite; PostgreSQL's
 # ts_rank_cd uses the first two).
 TITLE_WEIGHT, WORDS_WEIGHT, FINE_WEIGHT = 4.0, 1.0, 0.5
