@@ -12,7 +12,7 @@ from learning_centres.models import CaseStudyPage, LearningCentrePage, LocalAdmi
 from open_data.importing import case_studies
 from open_data.importing.case_studies import import_case_studies
 from search import indexing
-from search.backends.database import query as fallback
+from search.backends.database import query as database_search
 from search.contract import SearchQuery
 from search.documents import document_id
 from search.models import FallbackDocument, PendingIndexUpdate
@@ -52,7 +52,7 @@ def rows(words=WORDS, *, prefix="BATCH", text="ชุมชนใช้{word}ใ
 
 
 def found(word: str) -> set[str]:
-    hits = fallback.search(SearchQuery(text=word)).hits
+    hits = database_search.search(SearchQuery(text=word)).hits
     return {CaseStudyPage.objects.get(pk=hit.page_id).external_id for hit in hits}
 
 

@@ -1,6 +1,6 @@
 """The engine backend's search and suggestions: search.contract's SearchQuery in, SearchResult out.
 
-Visitor input only ever becomes `match`/`match_phrase` clauses on fields named here (never
+Visitor input only ever becomes `match`/`match_phrase` clauses on the fields search.fields names (never
 `query_string`), is length-capped, and pagination is bounded by the index's result window.
 """
 
