@@ -5,7 +5,7 @@ page) costs tens of milliseconds per page, far too slow for 100,000 case studies
 are written with bulk inserts that still give valid Wagtail pages: treebeard paths, depth,
 numchild and url_path are computed as Wagtail would, each page gets a translation key and the
 default locale, and is live with a first/last publication date. Search tables are filled
-afterwards, and timed, by the portal's own code (search.fallback.rebuild_fallback,
+afterwards, and timed, by the portal's own code (search.backends.database.sync.rebuild_fallback,
 search.indexing.rebuild) and Wagtail's update_index.
 """
 

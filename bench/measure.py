@@ -38,11 +38,15 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from learning_centres.models import CaseStudyPage  # noqa: E402
-from search import fallback, indexing, service, text  # noqa: E402
-from search.engine import get_engine  # noqa: E402
-from search.fallback import rebuild_fallback  # noqa: E402
+from search import indexing  # noqa: E402
+from search.backends.database import sync as database_sync  # noqa: E402
+from search.backends.database.sync import rebuild_fallback  # noqa: E402
+from search.backends.engine import query as engine_query  # noqa: E402
+from search.backends.engine.client import get_engine  # noqa: E402
+from search.backends.engine.query import build_body  # noqa: E402
+from search.contract import SearchQuery  # noqa: E402
 from search.indexing import rebuild  # noqa: E402
-from search.query import SearchQuery, build_body  # noqa: E402
+from thai import text  # noqa: E402
 
 from . import corpus as corpus_module  # noqa: E402
 from .load import load  # noqa: E402
@@ -239,23 +243,23 @@ def fill_fallback(n: int, documents: list | None, workers: int | None = None) ->
         ms, rows = timed(lambda: rebuild_fallback(workers=workers or indexing.rebuild_workers()))
         return {"seconds": round(ms / 1000, 2), "documents": rows, "case_studies_per_s": round(n / (ms / 1000), 1)}
     with transaction.atomic():
-        fallback._delete(None)
-        for start in range(0, len(documents), fallback.BATCH_SIZE):
-            fallback._write([fallback._row(doc_id, doc) for doc_id, doc in documents[start : start + fallback.BATCH_SIZE]])
+        database_sync._delete(None)
+        for start in range(0, len(documents), database_sync.BATCH_SIZE):
+            database_sync._write([database_sync._row(doc_id, doc) for doc_id, doc in documents[start : start + database_sync.BATCH_SIZE]])
     return {"documents": len(documents), "from_rebuild_documents": True}
 
 
 def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int, budget: Budget) -> dict:
     """p50/p95/p99 per category and backend, plus the engine's `took` for the portal."""
     tooks: list[int] = []
-    original_run = service.run
+    original_run = engine_query.run
 
     def run_and_record(engine, query):
         result = original_run(engine, query)
         tooks.append(result.took_ms or 0)
         return result
 
-    service.run = run_and_record
+    engine_query.run = run_and_record
     try:
         table: dict[str, dict] = {}
         everything: dict[str, list[float]] = {PORTAL: [], TOOK: [], WAGTAIL_OS: [], WAGTAIL_DB: []}
@@ -277,7 +281,7 @@ def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int, bu
         table["all"] = {name: percentiles(values) for name, values in everything.items() if values}
         return table
     finally:
-        service.run = original_run
+        engine_query.run = original_run
 
 
 def autocomplete_latencies(client: Client, repeat: int, budget: Budget) -> dict:
@@ -432,7 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     result["load_s"] = round(ms / 1000, 2)
     result["created"] = created
     text._dictionary_name.cache_clear()  # a new name each time (nlpO3 keeps what it loaded)
-    text._dictionary_words.cache_clear()
+    text.dictionary_words.cache_clear()
     result["segmenter_load_ms"] = round(timed(text.warm_up)[0], 1)
     if args.only == "reindex":
         print(f"N={args.n}: loaded in {result['load_s']} s; reindexing (only)", file=sys.stderr, flush=True)

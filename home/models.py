@@ -1,5 +1,6 @@
 import logging
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -9,6 +10,10 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
 from learning_centres import structured_data
+from learning_centres.models import CaseStudyIndexPage, CentreIndexPage, CentreType, FocusArea
+from learning_centres.models.pages import centre_type_label
+
+from .province_map import MapNotInstalled, province_map
 
 logger = logging.getLogger(__name__)
 
@@ -36,21 +41,13 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         # Every count comes from the search layer (engine, or the database fallback), so the
         # home page shows the numbers the search page shows for the same filter.
-        from django.urls import reverse
-
-        from learning_centres.models import CaseStudyIndexPage, CentreIndexPage, CentreType, FocusArea
-        from learning_centres.models.pages import centre_type_label
-        from search import presenters, service
-        from search.documents import CASE_STUDY, CENTRE
-        from search.query import SearchQuery
-
-        from .province_map import MapNotInstalled, province_map
+        # Inside the method, like the page models' listings: search reads the page models, so
+        # pages reach search only here, through search.listing (the one edge between them).
+        from search.listing import CASE_STUDY, CENTRE, hit_cards, newest, province_labels
 
         context = super().get_context(request, *args, **kwargs)
-        case_studies = service.search(
-            SearchQuery(kinds=(CASE_STUDY,), sort="newest", page_size=self.LATEST_COUNT), correct_spelling=False
-        ).result
-        centres = service.search(SearchQuery(kinds=(CENTRE,), page_size=0), correct_spelling=False).result
+        case_studies = newest(CASE_STUDY, self.LATEST_COUNT)
+        centres = newest(CENTRE, 0)
         search_url = reverse("search_page")
         listings = {page.specific_class: page for page in Page.objects.child_of(self).live().type(CentreIndexPage, CaseStudyIndexPage)}
         centre_index = listings.get(CentreIndexPage)
@@ -72,12 +69,12 @@ class HomePage(Page):
                 {"name": area.name, "count": area_counts.get(area.slug, 0), "url": f"{search_url}?area={area.slug}"}
                 for area in FocusArea.objects.originals()
             ],
-            latest_case_studies=[presenters.hit(hit) for hit in case_studies.hits],
+            latest_case_studies=hit_cards(case_studies),
         )
         try:
             context["province_map"] = province_map(
                 province_counts,
-                presenters.labels("province"),
+                province_labels(),
                 lambda code: f"{search_url}?province={code}",
             )
         except MapNotInstalled as error:

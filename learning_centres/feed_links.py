@@ -1,8 +1,7 @@
-"""Links to the case-study feeds (learning_centres.feeds) that follow a listing's filters.
+"""Links from a listing to the feeds that follow it. Apart from learning_centres.feeds (which
+imports the page models), so that the listing pages can link to their feeds without a cycle."""
 
-Apart from the feeds themselves so that page models can link to them without importing the
-feed views, which import the page models.
-"""
+from __future__ import annotations
 
 from urllib.parse import urlencode
 

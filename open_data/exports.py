@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET
 
 from portal import ratelimit
 from search import service
+from search.contract import MAX_RESULT_WINDOW, SearchQuery
 from search.params import parse
-from search.query import MAX_RESULT_WINDOW, SearchQuery
 
 from .columns import COLUMN_NAMES
 from .records import records

@@ -6,6 +6,7 @@ edits to a centre, an LAO or a focus area must reindex the documents that copy t
 (search.signals does).
 """
 
+import datetime
 import html
 import multiprocessing
 from collections.abc import Iterable, Iterator
@@ -18,8 +19,9 @@ from django.utils.translation import override
 from learning_centres.models import CaseStudyPage, LearningCentrePage
 from portal.locales import originals
 from thai.dates import to_buddhist_year
+from thai.text import WORD_MARK, mark_words, normalise, warm_up
 
-from .text import WORD_MARK, mark_words, normalise, warm_up
+from .fields import TEXT_FIELDS
 
 CASE_STUDY = "case_study"
 CENTRE = "centre"
@@ -27,7 +29,7 @@ CENTRE = "centre"
 # what building a document costs). A *source* is a document with these fields still plain
 # and `suggest` as {"phrases": […], "weight": …}: everything read from the database, nothing
 # segmented, so that finish_document() can run in another process.
-MARKED_FIELDS = ("title", "summary", "body", "keywords_text", "places")
+MARKED_FIELDS = TEXT_FIELDS
 
 
 def document_id(kind: str, page_id: int) -> str:
@@ -216,3 +218,13 @@ def documents_for_pages(page_ids: Iterable[int]) -> tuple[dict[str, dict], set[s
                 to_index[document_id(CASE_STUDY, page.pk)] = case_study_document(page, parent)
     to_delete = {document_id(kind, page_id) for page_id in page_ids for kind in (CENTRE, CASE_STUDY)} - set(to_index)
     return to_index, to_delete
+
+
+def expected_documents() -> dict[str, datetime.datetime | None]:
+    """Document ids the database says should be searchable, with their last publication."""
+    centres = dict(searchable_centres().values_list("path", "pk"))
+    expected = {document_id(CENTRE, pk): updated for pk, updated in searchable_centres().values_list("pk", "last_published_at")}
+    for pk, path, updated in searchable_case_studies().values_list("pk", "path", "last_published_at"):
+        if path[: -CaseStudyPage.steplen] in centres:
+            expected[document_id(CASE_STUDY, pk)] = updated
+    return expected

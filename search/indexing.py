@@ -16,13 +16,16 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from learning_centres.models import CaseStudyPage
-
-from .documents import CASE_STUDY, CENTRE, all_documents, documents_for_pages, searchable_case_studies, searchable_centres
-from .documents import document_id as make_document_id
-from .engine import EngineUnavailable, SearchEngine, get_engine
-from .fallback import update_fallback
-from .mapping import index_body
+from .backends.database.sync import update_fallback
+from .backends.engine.client import EngineUnavailable, SearchEngine, get_engine
+from .backends.engine.mapping import index_body
+from .documents import (
+    all_documents,
+    documents_for_pages,
+    expected_documents,
+    searchable_case_studies,
+    searchable_centres,
+)
 from .models import PendingIndexUpdate
 from .synonyms import synonym_rules
 
@@ -266,16 +269,6 @@ class Drift:
     @property
     def total(self) -> int:
         return len(self.missing) + len(self.extra) + len(self.stale)
-
-
-def expected_documents() -> dict[str, datetime.datetime | None]:
-    """Document ids the database says should be searchable, with their last publication."""
-    centres = dict(searchable_centres().values_list("path", "pk"))
-    expected = {make_document_id(CENTRE, pk): updated for pk, updated in searchable_centres().values_list("pk", "last_published_at")}
-    for pk, path, updated in searchable_case_studies().values_list("pk", "path", "last_published_at"):
-        if path[: -CaseStudyPage.steplen] in centres:
-            expected[make_document_id(CASE_STUDY, pk)] = updated
-    return expected
 
 
 def _same_time(stored, expected: datetime.datetime | None) -> bool:

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
 
+from .fields import BY_NAME, COUNTED_FACETS, FieldType
+
 
 class PendingIndexUpdate(models.Model):
     """The durable outbox between the database and the search index.
@@ -68,13 +70,28 @@ class ZeroResultQuery(models.Model):
         return self.query_string
 
 
+def facet_columns() -> dict[str, models.Field]:
+    """The database backend's column of each counted facet (search.fields): a list of values
+    as JSON, a number as an integer, a keyword as a short text; empty allowed."""
+    columns: dict[str, models.Field] = {}
+    for name in COUNTED_FACETS:
+        field = BY_NAME[name]
+        if field.many:
+            columns[name] = models.JSONField(default=list, blank=True)
+        elif field.type == FieldType.INTEGER:
+            columns[name] = models.IntegerField(null=True, blank=True)
+        else:
+            columns[name] = models.CharField(max_length=64, null=True, blank=True)
+    return columns
+
+
 class FallbackDocument(models.Model):
-    """One searchable document as the database fallback stores it (search.fallback): the
+    """One searchable document as the database backend stores it (search.backends.database): the
     same fields as the engine's document, plus the segmented words it matches on. Derived
-    from the pages and kept equal to them by search.fallback.update_fallback(); never edit
+    from the pages and kept equal to them by search.backends.database.sync.update_fallback(); never edit
     it by hand (`manage.py rebuild_fallback_index` refills it). On SQLite a full-text table
     (portal_search_fallbackfts) mirrors the *_words columns; on PostgreSQL generated
-    tsvector columns with GIN indexes do (migration 0004)."""
+    tsvector columns with GIN indexes do (migration 0005)."""
 
     # Short columns first: a search reads them for every match, and SQLite would otherwise
     # walk past the long texts stored before them in each row.
@@ -82,15 +99,9 @@ class FallbackDocument(models.Model):
     kind = models.CharField(max_length=16, db_index=True)
     # A page is one kind of document, so the page id also keys the SQLite full-text rows.
     page_id = models.IntegerField(unique=True)
-    centre_type = models.CharField(max_length=64, null=True, blank=True)
-    region = models.CharField(max_length=64, null=True, blank=True)
-    province = models.CharField(max_length=64, null=True, blank=True)
-    district = models.CharField(max_length=64, null=True, blank=True)
-    lao_type = models.CharField(max_length=64, null=True, blank=True)
-    year_be = models.IntegerField(null=True, blank=True)
-    focus_areas = models.JSONField(default=list, blank=True)
-    keywords = models.JSONField(default=list, blank=True)
-    target_groups = models.JSONField(default=list, blank=True)
+    # One column per counted facet of search.fields (adding a facet there adds it here; then
+    # write its migration).
+    locals().update(facet_columns())
     centre_id = models.IntegerField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     updated_at = models.DateTimeField(null=True, blank=True)

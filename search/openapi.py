@@ -2,6 +2,8 @@
 
 from django.http import HttpRequest
 
+from .params import allowed_values
+
 # Buddhist-era years 2443–2643, or the CE years 1900–2100 (thai.dates: FIRST_YEAR, LAST_YEAR);
 # Thai digits and a "พ.ศ."/"ค.ศ." prefix also work.
 YEAR_PATTERN = r"^(?:19[0-9]{2}|20[0-9]{2}|2100|244[3-9]|24[5-9][0-9]|25[0-9]{2}|26[0-3][0-9]|264[0-3])$"
@@ -19,8 +21,6 @@ def _facet_parameter(name: str) -> dict:
         "keyword": "A free keyword of the case study.",
     }
     # The values the API accepts (search.params), so a schema-valid request is never a 400.
-    from .params import allowed_values
-
     allowed = allowed_values(name)
     if allowed is not None:
         item = {"type": "string", "enum": sorted(allowed)}

@@ -15,7 +15,7 @@ from django.utils.http import urlencode
 from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
 from thai.dates import NotAYear, is_plausible_year, parse_year, to_buddhist_year
 
-from .query import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, PAGE_SIZE, SearchQuery
+from .contract import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, PAGE_SIZE, SearchQuery
 
 # public parameter → index field
 FACET_PARAMS = {

@@ -14,11 +14,11 @@ from learning_centres.models.registry import LAO_TYPE_NAMES_EN, REGION_NAMES_EN
 from learning_centres.models.taxonomy import labels as term_labels
 from portal.locales import english_active, localized_url
 from thai.dates import thai_year, to_ce_year
+from thai.text import WORD_MARK
 
+from .contract import Hit
 from .params import FIELD_PARAMS
-from .query import Hit
 from .service import SearchOutcome
-from .text import WORD_MARK
 
 FACET_ORDER = ("centre_type", "focus_areas", "region", "province", "lao_type", "year_be", "keywords")
 _ANY_TAG_BUT_MARK = re.compile(r"<(?!/?mark>)")

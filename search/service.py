@@ -1,16 +1,40 @@
-"""The one entry point views, the API and exports use: engine first, database fallback
-when there is no engine or it does not answer. Callers never know which one answered,
-except for a quiet notice."""
+"""The one place that picks a backend: the engine first, the database when there is no
+engine or it does not answer. Views, the API, exports, listings and related case studies
+all come through here, so callers never know which one answered, except for a quiet notice.
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from .engine import EngineUnavailable, get_engine
-from .query import SearchQuery, SearchResult, run
+from .backends.database import query as database_query
+from .backends.database import related as database_related
+from .backends.database import suggest as database_suggest
+from .backends.engine import query as engine_query
+from .backends.engine import related as engine_related
+from .backends.engine.client import EngineUnavailable, SearchEngine, get_engine
+from .contract import SUGGEST_LIMIT, Likeness, SearchQuery, SearchResult, Suggestion, suggest_prefix
+from .spelling import suggest_correction
 
 logger = logging.getLogger(__name__)
+Answer = TypeVar("Answer")
+ENGINE, DATABASE = "engine", "fallback"
+
+
+def engine_else_database(what: str, on_engine: Callable[[SearchEngine], Answer], on_database: Callable[[], Answer]) -> tuple[Answer, str]:
+    """`on_engine`'s answer when an engine is configured and answers, else `on_database`'s;
+    with the name of the backend that answered. An engine that fails is logged (once per
+    request) and the database answers instead."""
+    engine = get_engine()
+    if engine is not None:
+        try:
+            return on_engine(engine), ENGINE
+        except EngineUnavailable as error:
+            logger.warning("Search engine unavailable for %s, answering from the database: %s", what, error)
+    return on_database(), DATABASE
 
 
 @dataclass
@@ -22,38 +46,37 @@ class SearchOutcome:
 
     @property
     def from_fallback(self) -> bool:
-        return self.backend == "fallback"
+        return self.backend == DATABASE
 
 
 def search(query: SearchQuery, *, correct_spelling: bool = True) -> SearchOutcome:
-    engine = get_engine()
-    outcome: SearchOutcome | None = None
-    if engine is not None:
-        try:
-            outcome = SearchOutcome(result=run(engine, query), backend="engine")
-        except EngineUnavailable as error:
-            logger.warning("Search engine unavailable, answering from the database: %s", error)
-    if outcome is None:
-        from . import fallback
-
-        outcome = SearchOutcome(result=fallback.search(query), backend="fallback")
+    result, backend = engine_else_database("a search", lambda engine: engine_query.run(engine, query), lambda: database_query.search(query))
+    outcome = SearchOutcome(result=result, backend=backend)
     if correct_spelling and query.text.strip() and outcome.result.total < 3:
-        from .spelling import suggest_correction
-
         outcome.suggestion = suggest_correction(query.text)
     return outcome
 
 
-def suggest(prefix: str, limit: int = 8):
+def _engine_suggestions(engine: SearchEngine, prefix: str, limit: int) -> list[Suggestion]:
+    titles = engine_query.suggest(engine, prefix, limit)
+    # Focus areas and provinces come from the database either way (the engine indexes pages).
+    taxonomy = database_suggest.suggest(suggest_prefix(prefix), limit, documents=False)
+    return (taxonomy[:3] + titles)[:limit]
+
+
+def suggest(prefix: str, limit: int = SUGGEST_LIMIT) -> list[Suggestion]:
     """Search-as-you-type suggestions (case studies, centres, focus areas, provinces)."""
-    from . import fallback
+    suggestions, _backend = engine_else_database(
+        "suggestions", lambda engine: _engine_suggestions(engine, prefix, limit), lambda: database_suggest.suggest(prefix, limit)
+    )
+    return suggestions
 
-    engine = get_engine()
-    if engine is not None:
-        try:
-            from .query import suggest as engine_suggest
 
-            return engine_suggest(engine, prefix, limit)
-        except EngineUnavailable as error:
-            logger.warning("Search engine unavailable for suggestions: %s", error)
-    return fallback.suggest(prefix, limit)
+def related_ranking(likeness: Likeness, limit: int) -> list[int]:
+    """Page ids of the case studies most like `likeness`, best first."""
+    ranking, _backend = engine_else_database(
+        "related case studies",
+        lambda engine: engine_related.ranking(engine, likeness, limit),
+        lambda: database_related.ranking(likeness, limit),
+    )
+    return ranking

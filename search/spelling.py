@@ -16,7 +16,9 @@ from collections import Counter
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from .text import normalise, segment
+from thai.text import normalise, segment
+
+from .models import FallbackDocument
 
 _CACHE_SECONDS = 300
 MAX_WORDS = 100_000
@@ -29,8 +31,6 @@ def _vocabulary() -> Counter:
         if time.monotonic() - float(_cache["built"]) > _CACHE_SECONDS or not _cache["vocabulary"]:
             # Reading the stored words costs a table scan, not a re-segmentation of every
             # document (minutes at 10,000 case studies).
-            from .models import FallbackDocument
-
             counts: Counter = Counter()
             for words in FallbackDocument.objects.values_list("words", flat=True).iterator(chunk_size=500):
                 counts.update(words.split())

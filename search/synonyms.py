@@ -2,9 +2,9 @@
 editors' SearchSynonym rows."""
 
 from thai.names import synonym_groups
+from thai.text import segment
 
 from .models import SearchSynonym
-from .text import segment
 
 
 def synonym_rules() -> list[str]:

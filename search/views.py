@@ -3,9 +3,6 @@ search.service; neither talks to the engine."""
 
 from __future__ import annotations
 
-import math
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
@@ -14,13 +11,14 @@ from django.views.decorators.http import require_GET
 
 from wagtail.contrib.search_promotions.models import Query
 
-from learning_centres.models import FocusArea
 from portal.locales import localized_url
+from thai.text import normalise
 
 from . import presenters, service
-from .params import FACET_PARAMS, MAX_PAGE, ParsedParams, parse, without_nul
-from .query import MAX_RESULT_WINDOW
-from .text import normalise
+from .analytics import record_zero_result
+from .listing import page_count, results_context
+from .openapi import schema
+from .params import MAX_PAGE, ParsedParams, parse, without_nul
 
 # What presenters.hit() gives the pages but the API (and its OpenAPI schema) does not carry.
 PAGE_ONLY_KEYS = {"title_html", "centre_type"}
@@ -52,62 +50,7 @@ def _record(parsed: ParsedParams, total: int) -> None:
         return
     Query.get(text).add_hit()
     if total == 0:
-        from .analytics import record_zero_result
-
         record_zero_result(text)
-
-
-def _num_pages(total: int, page_size: int) -> int:
-    return max(1, min(math.ceil(total / page_size), MAX_RESULT_WINDOW // page_size))
-
-
-def _url(params: dict[str, list[str]], **changes) -> str:
-    merged = {key: list(values) for key, values in params.items()}
-    for key, value in changes.items():
-        if value is None:
-            merged.pop(key, None)
-        else:
-            merged[key] = [value] if isinstance(value, str) else list(value)
-    if "page" not in changes:
-        merged.pop("page", None)  # a new filter or query starts again at page one
-    query = urlencode([(key, value) for key, values in merged.items() for value in values if value])
-    return f"?{query}" if query else "?"
-
-
-def results_context(request: HttpRequest, parsed: ParsedParams, outcome: service.SearchOutcome) -> dict:
-    """What the results partials (templates/components/search/) show: results, facets,
-    chips, sort and pagination links. Shared by /search/ and the centre and case-study
-    listings, whose URLs are therefore the search page's, and as shareable."""
-    params = {key: request.GET.getlist(key) for key in ("q", "sort", *FACET_PARAMS)}
-    facets = presenters.facets(outcome, parsed.query.filters)
-    chips = [
-        {"label": value["label"], "remove_url": _url(params, **{name: [v for v in params.get(name, []) if v != value["value"]]})}
-        for name, values in facets.items()
-        for value in values
-        if value["selected"]
-    ]
-    num_pages = _num_pages(outcome.result.total, parsed.query.page_size)
-    page = parsed.query.page
-    return {
-        "q": parsed.query.text,
-        "parsed": parsed,
-        "outcome": outcome,
-        "kind": parsed.query.kinds[0],
-        "results": [presenters.hit(hit) for hit in outcome.result.hits],
-        "facets": facets,
-        "chips": chips,
-        "clear_url": _url(params, **{name: None for name in FACET_PARAMS}),
-        "sort": parsed.query.sort,
-        "total": outcome.result.total,
-        "page_number": page,  # not "page": that is the Wagtail page of a listing
-        "num_pages": num_pages,
-        "previous_url": _url(params, page=str(page - 1)) if page > 1 else None,
-        "next_url": _url(params, page=str(page + 1)) if page < num_pages else None,
-        "last_url": _url(params, page=str(num_pages)) if page > num_pages else None,
-        "suggestion_url": _url(params, q=outcome.suggestion) if outcome.suggestion else None,
-        "focus_areas": FocusArea.objects.originals(),
-        "params": params,
-    }
 
 
 @require_GET
@@ -145,7 +88,7 @@ def api_search(request: HttpRequest):
     payload = {
         "count": outcome.result.total,
         "page": parsed.query.page,
-        "num_pages": _num_pages(outcome.result.total, parsed.query.page_size),
+        "num_pages": page_count(outcome.result.total, parsed.query.page_size),
         "results": [{key: value for key, value in presenters.hit(hit).items() if key not in PAGE_ONLY_KEYS} for hit in outcome.result.hits],
         "facets": {
             name: [{key: value[key] for key in ("value", "label", "count")} for value in values]
@@ -174,9 +117,7 @@ def api_suggest(request: HttpRequest):
 
 @require_GET
 def openapi_schema(request: HttpRequest):
-    from .openapi import schema
-
     return JsonResponse(schema(request), json_dumps_params={"ensure_ascii": False})
 
 
-__all__ = ["api_search", "api_suggest", "openapi_schema", "results_context", "search_page", "MAX_PAGE"]
+__all__ = ["api_search", "api_suggest", "openapi_schema", "search_page", "MAX_PAGE"]

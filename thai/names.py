@@ -106,7 +106,7 @@ def synonym_groups() -> tuple[tuple[str, ...], ...]:
     return tuple((a.short, a.full, *a.english) for a in ABBREVIATIONS)
 
 
-def dictionary_words() -> tuple[str, ...]:
+def undotted_abbreviations() -> tuple[str, ...]:
     """The abbreviations the segmenter must keep whole, undotted (the normaliser removes the
     dots before segmenting)."""
     shorts = [a.short for a in ABBREVIATIONS] + list(OTHER_ABBREVIATIONS)

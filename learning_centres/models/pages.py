@@ -60,18 +60,14 @@ class SearchListingMixin:
     listing_kind = ""  # a search document kind: "case_study" or "centre"
 
     def get_context(self, request, *args, **kwargs):
-        from search import service
-        from search.params import parse
-        from search.views import results_context
+        # The one edge from page models to search, imported here: search's documents import
+        # these models, so a module-level import would be a cycle.
+        from search.listing import listing_context
 
         context = super().get_context(request, *args, **kwargs)
-        parsed = parse(request.GET, kinds=(self.listing_kind,), default_sort="newest")
-        if parsed.errors:
-            context.update(listing_errors=parsed.errors, kind=self.listing_kind, clear_url="?")
-            return context
-        outcome = service.search(parsed.query, correct_spelling=bool(parsed.query.text))
-        context.update(results_context(request, parsed, outcome))
-        context["feed_urls"] = feed_urls(parsed.query.filters)
+        context.update(listing_context(request, self.listing_kind))
+        if "listing_errors" not in context:
+            context["feed_urls"] = feed_urls(context["parsed"].query.filters)
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -369,7 +365,7 @@ class CaseStudyPage(Page):
 
     def related_case_studies(self, centre: LearningCentrePage | None) -> list["CaseStudyPage"]:
         """The case studies most like this one, ranked by the search layer."""
-        from search.related import related_case_studies
+        from search.listing import related_case_studies  # lazily: search imports these models
 
         return related_case_studies(self, centre_type=centre.centre_type if isinstance(centre, LearningCentrePage) else None)
 

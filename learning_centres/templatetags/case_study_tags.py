@@ -62,6 +62,6 @@ def document_size(document) -> int | None:
 @register.simple_tag
 def search_filter_url(param: str, value: str) -> str:
     """/search/?<param>=<value>, with the search page's own parameter names."""
-    from search.params import filter_url
+    from search.listing import filter_url  # lazily: search imports the page models
 
     return filter_url(param, value)

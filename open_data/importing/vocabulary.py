@@ -1,7 +1,7 @@
 """Matching what people type in a spreadsheet to the registry and vocabularies: provinces
 and districts by DOPA code or Thai/English name, LAO types by value, name or abbreviation
 (thai.names, as the visit form reads them), centre types by value or Thai name, terms by
-slug or name. One normaliser (search.text) makes อบต. = อบต and ๕๐ = 50."""
+slug or name. One normaliser (thai.text) makes อบต. = อบต and ๕๐ = 50."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pythainlp.util import thai_digit_to_arabic_digit
 
 from learning_centres.models import CentreType, District, LAOType, Province
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
-from search.text import normalise
 from thai.names import DISTRICT_PREFIXES, LAO_KINDS, PROVINCE_PREFIXES, expand_lao_abbreviation, strip_prefix
+from thai.text import normalise
 
 
 def key(text: object) -> str:

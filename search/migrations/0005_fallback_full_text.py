@@ -1,8 +1,8 @@
-"""Full-text structures of the database fallback (search.fallback), per database.
+"""Full-text structures of the database fallback (search.backends.database), per database.
 
 SQLite: an FTS5 table over the segmented words. Its tokenizer keeps Thai vowel and tone
 marks inside tokens (the default splits ผู้ at its marks) and leaves accents alone (the
-engine does not fold them either); the rowid is the page id. search.fallback writes it in
+engine does not fold them either); the rowid is the page id. search.backends.database.sqlite writes it in
 the same transaction as the document rows.
 
 PostgreSQL: stored generated tsvector columns ('simple': no stemming, no stop words; the

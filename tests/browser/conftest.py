@@ -93,7 +93,12 @@ def portal_url(tmp_path_factory):
     if env["SEARCH_URL"]:
         subprocess.run(
             manage
-            + ["shell", "-c", "from search.engine import get_engine; e = get_engine(); [e.delete_index(n) for n in e.versioned_indices()]"],
+            + [
+                "shell",
+                "-c",
+                "from search.backends.engine.client import get_engine; "
+                "e = get_engine(); [e.delete_index(n) for n in e.versioned_indices()]",
+            ],
             env=env,
             cwd=ROOT,
             check=False,

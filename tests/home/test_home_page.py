@@ -72,7 +72,7 @@ def test_unpublished_case_studies_are_not_counted(client, backend_corpus):
 
     backend_corpus["flood"].unpublish()
     if backend_corpus["backend"] == "engine":
-        from search.engine import get_engine
+        from search.backends.engine.client import get_engine
 
         index_now(get_engine())
     html = home(client)

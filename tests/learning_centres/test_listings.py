@@ -95,7 +95,7 @@ def test_paginates_ten_to_a_page_with_shareable_links(client, corpus, listing, c
     for i in range(8):
         CaseStudyPageFactory(parent=centre, title=f"กรณีเพิ่ม {i}").save_revision().publish()
     if corpus["backend"] == "engine":
-        from search.engine import get_engine
+        from search.backends.engine.client import get_engine
         from tests.search.conftest import index_now
 
         index_now(get_engine())

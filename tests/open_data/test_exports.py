@@ -110,7 +110,7 @@ def test_large_exports_are_streamed_in_batches(client, corpus, monkeypatch):
 
 def test_the_cap_limits_the_rows(corpus):
     from open_data.exports import matching_page_ids
-    from search.query import SearchQuery
+    from search.contract import SearchQuery
 
     assert len(list(matching_page_ids(SearchQuery(), limit=2))) == 2
 

@@ -11,10 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from learning_centres.models import CaseStudyPage, LearningCentrePage, LocalAdministrativeOrganisation
 from open_data.importing import case_studies
 from open_data.importing.case_studies import import_case_studies
-from search import fallback, indexing
+from search import indexing
+from search.backends.database import query as database_search
+from search.contract import SearchQuery
 from search.documents import document_id
 from search.models import FallbackDocument, PendingIndexUpdate
-from search.query import SearchQuery
 
 from .conftest import case_row, write_csv
 
@@ -51,7 +52,7 @@ def rows(words=WORDS, *, prefix="BATCH", text="ชุมชนใช้{word}ใ
 
 
 def found(word: str) -> set[str]:
-    hits = fallback.search(SearchQuery(text=word)).hits
+    hits = database_search.search(SearchQuery(text=word)).hits
     return {CaseStudyPage.objects.get(pk=hit.page_id).external_id for hit in hits}
 
 

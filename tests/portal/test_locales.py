@@ -8,10 +8,10 @@ from django.contrib.auth import get_user_model
 from learning_centres.models import CaseStudyPage, LearningCentrePage
 from learning_centres.roles import add_contributor
 from portal.locales import mirror_page_tree, originals, translate_page
-from search import fallback
+from search.backends.database import query as database_search
+from search.contract import SearchQuery
 from search.documents import all_documents, document_id
 from search.indexing import expected_documents
-from search.query import SearchQuery
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def test_the_search_documents_hold_each_case_study_and_centre_once(mirrored, cen
 
 
 def test_the_database_fallback_finds_each_case_study_once(mirrored):
-    hits = fallback.search(SearchQuery(text="ผู้สูงอายุติดเตียง")).hits
+    hits = database_search.search(SearchQuery(text="ผู้สูงอายุติดเตียง")).hits
     assert [hit.page_id for hit in hits] == [mirrored.pk]
 
 

@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from search import engine as engine_module
+from search.backends.engine import client as engine_module
 from search.indexing import deliver_due, rebuild
 
 ENGINE_URL = os.environ.get("SEARCH_URL", "")

@@ -7,8 +7,8 @@ from pythainlp.tokenize import Tokenizer
 
 from bench.corpus import generate
 from home.demo import load_demo_content
-from search import text
 from search.documents import all_documents
+from thai import text
 
 from .conftest import ENGINE_URL
 
@@ -31,7 +31,7 @@ THAI = [
 
 @pytest.fixture(scope="module")
 def pythainlp_newmm():
-    return Tokenizer(custom_dict=text._dictionary_words(), engine="newmm", keep_whitespace=True)
+    return Tokenizer(custom_dict=text.dictionary_words(), engine="newmm", keep_whitespace=True)
 
 
 def _pythainlp_cut(tokenizer, cleaned: str) -> list[str]:

@@ -8,9 +8,10 @@ import pytest
 from django.core.management import call_command
 
 from home.demo import load_demo_content
+from search.backends.engine.query import run
+from search.contract import SearchQuery
 from search.documents import document_id
 from search.indexing import rebuild, reconcile
-from search.query import SearchQuery, run
 
 from .conftest import index_now
 

@@ -9,8 +9,9 @@ import uuid
 
 import pytest
 
-from search import engine as engine_module
-from search.query import SearchQuery, run
+from search.backends.engine import client as engine_module
+from search.backends.engine.query import run
+from search.contract import SearchQuery
 from tests.deployed_site import ROOT, Site
 
 from .conftest import ENGINE_KIND, ENGINE_URL, skip_locally_fail_in_ci

@@ -5,8 +5,12 @@ areas, keywords, centre type), in a constant number of queries."""
 import pytest
 
 from learning_centres.models import CentreType
-from search import related
-from search.related import Likeness, fallback_ranking, related_case_studies
+from search import listing
+from search.backends.database import related as database_related
+from search.backends.database.related import ranking as fallback_ranking
+from search.backends.engine import related as engine_related
+from search.contract import Likeness
+from search.listing import related_case_studies
 from tests.learning_centres.factories import CaseStudyPageFactory, LearningCentrePageFactory
 
 from .conftest import index_now
@@ -96,7 +100,7 @@ class TestDatabaseRanking:
         like = likeness(target)
         # The fallback table, the view restrictions (Wagtail's public()), the pages, their areas.
         with django_assert_num_queries(4):
-            found = related._pages_in_order(fallback_ranking(like, 3))
+            found = listing._pages_in_order(fallback_ranking(like, 3))
             assert len(found) == 3
 
 
@@ -113,7 +117,7 @@ class TestEngineRanking:
     def test_a_case_telling_the_same_story_is_found_without_shared_tags(self, search_engine, centre, cases):
         retold = publish(centre, "ดูแลผู้ป่วยติดเตียงโดยอาสาสมัคร", areas=["participatory-management"], keywords=["กายภาพบำบัด"])
         index_now(search_engine)
-        ranking = related.engine_ranking(search_engine, likeness(cases["target"]), limit=10)
+        ranking = engine_related.ranking(search_engine, likeness(cases["target"]), limit=10)
         assert retold.pk in ranking
         assert ranking.index(retold.pk) < ranking.index(cases["keyword_only"].pk)
         # The database knows nothing of text likeness: it shares no tag, so it is not offered.
@@ -121,7 +125,7 @@ class TestEngineRanking:
 
     def test_the_engine_answers_when_configured(self, search_engine, cases, monkeypatch):
         index_now(search_engine)
-        monkeypatch.setattr(related, "fallback_ranking", lambda *args: pytest.fail("the fallback should not be asked"))
+        monkeypatch.setattr(database_related, "ranking", lambda *args: pytest.fail("the fallback should not be asked"))
         assert related_case_studies(cases["target"], CentreType.ELDERLY_CARE)
 
     def test_query_count_does_not_grow_with_candidates(self, search_engine, cases, django_assert_num_queries):
@@ -130,7 +134,7 @@ class TestEngineRanking:
         like = likeness(target)
         # View restrictions, the pages and their focus areas; the ranking costs no query.
         with django_assert_num_queries(3):
-            found = related._pages_in_order(related.engine_ranking(search_engine, like, 4))
+            found = listing._pages_in_order(engine_related.ranking(search_engine, like, 4))
             assert len(found) == 4
 
 

@@ -3,10 +3,11 @@
 import pytest
 
 from learning_centres.models import CaseStudyPage
+from search.backends.engine.query import run
+from search.contract import SearchQuery
 from search.documents import document_id
 from search.indexing import deliver_due, enqueue
 from search.models import PendingIndexUpdate
-from search.query import SearchQuery, run
 from tests.learning_centres.factories import CaseStudyPageFactory, LearningCentrePageFactory
 
 from .conftest import index_now

@@ -8,17 +8,17 @@ from learning_centres.models import LAOType
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN
 from open_data.importing.vocabulary import LAO_TYPES, key, lao_name
 from search.synonyms import synonym_rules
-from search.text import PROGRAMME_TERMS, segment
 from tests.learning_centres.factories import LAOFactory
 from thai.names import (
     ABBREVIATIONS,
     LAO_ABBREVIATIONS,
     LAO_KINDS,
     PROVINCE_PREFIXES,
-    dictionary_words,
     expand_lao_abbreviation,
     strip_prefix,
+    undotted_abbreviations,
 )
+from thai.text import PROGRAMME_TERMS, segment
 
 LAO_SPELLINGS = [(spelling, kind) for kind in LAO_KINDS if kind.abbreviation for spelling in kind.abbreviation.spellings]
 
@@ -76,7 +76,7 @@ def test_an_abbreviated_province_prefix_is_stripped_once_normalised():
 
 
 def test_the_segmenter_keeps_every_abbreviation_whole():
-    assert set(dictionary_words()) <= set(PROGRAMME_TERMS)
+    assert set(undotted_abbreviations()) <= set(PROGRAMME_TERMS)
     for abbreviation in ABBREVIATIONS:
         assert segment(f"{abbreviation.short}บ้านใหม่").split()[0] == abbreviation.undotted, abbreviation.short
 

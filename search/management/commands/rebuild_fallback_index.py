@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from search.fallback import rebuild_fallback
+from search.backends.database.sync import rebuild_fallback
 from search.indexing import rebuild_workers
 
 

@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search.engine import EngineUnavailable
+from search.backends.engine.client import EngineUnavailable
 from search.indexing import rebuild
 
 

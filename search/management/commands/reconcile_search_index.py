@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search.engine import EngineUnavailable
+from search.backends.engine.client import EngineUnavailable
 from search.indexing import reconcile
 
 

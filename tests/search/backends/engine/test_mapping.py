@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.text import mark_words
+from thai.text import mark_words
 
 pytestmark = pytest.mark.django_db
 

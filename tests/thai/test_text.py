@@ -1,6 +1,6 @@
 """The one normaliser and segmenter shared by the index, the queries and the fallback."""
 
-from search.text import WORD_MARK, mark_words, normalise, segment, tokens
+from thai.text import WORD_MARK, mark_words, normalise, segment, tokens
 
 
 class TestNormalise:

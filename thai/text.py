@@ -18,20 +18,24 @@ import nlpo3
 from pythainlp.util import normalize as thai_normalize
 from pythainlp.util import thai_digit_to_arabic_digit
 
-from thai.names import dictionary_words
+from .names import undotted_abbreviations
 
 # Zero-width characters glue words together in copied text; treat them as word breaks.
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-# The dots of Thai abbreviations (อบต., รพ.สต., พ.ศ.) go, so อบต. and อบต are one token.
-_THAI_ABBREVIATION_DOT = re.compile(r"(?<=[\u0e01-\u0e2e])\.")
 _SPACES = re.compile(r"\s+")
+# The Thai block's assigned characters (letters, vowels, tone marks, digits, signs): the one
+# definition of "Thai" in the portal (thai.compounds uses it too).
+THAI_CHARACTERS = "\u0e01-\u0e5b"
+THAI = re.compile(f"[{THAI_CHARACTERS}]")
+THAI_CONSONANTS = "\u0e01-\u0e2e"  # ก to ฮ, the part of THAI_CHARACTERS abbreviations are made of
+# The dots of Thai abbreviations (อบต., รพ.สต., พ.ศ.) go, so อบต. and อบต are one token.
+_THAI_ABBREVIATION_DOT = re.compile(f"(?<=[{THAI_CONSONANTS}])\\.")
 # A token worth indexing has a letter or digit; punctuation and spaces are not words.
-_WORDLIKE = re.compile(r"[\w\u0e01-\u0e5b]")
-_THAI = re.compile("[\u0e01-\u0e5b]")
+_WORDLIKE = re.compile(f"[\\w{THAI_CHARACTERS}]")
 
 # Names and terms that PyThaiNLP's word list lacks or cuts apart. Abbreviations are listed
 # without dots because normalise() removes them.
-PROGRAMME_TERMS = ("โคกหนองนาโมเดล", *dictionary_words())  # the abbreviations: thai.names
+PROGRAMME_TERMS = ("โคกหนองนาโมเดล", *undotted_abbreviations())
 
 
 WORD_MARK = "\u200b"  # zero-width space: invisible in snippets, a word break to the index
@@ -56,7 +60,9 @@ def normalise(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _dictionary_words() -> frozenset[str]:
+def dictionary_words() -> frozenset[str]:
+    """The segmenter's word list: PyThaiNLP's words, programme terms and every province,
+    district and subdistrict name (thai.compounds splits compounds with the same list)."""
     import geothai
     from pythainlp.corpus import thai_words
 
@@ -76,7 +82,7 @@ def _dictionary_name() -> str:
     name it is known by. nlpO3 reads dictionaries from a file only, once per process;
     forked rebuild workers inherit it. The name carries a digest of the words, so a changed
     word list is a new dictionary, never a stale one of the same name."""
-    words = "\n".join(sorted(_dictionary_words()))
+    words = "\n".join(sorted(dictionary_words()))
     name = "portal-" + hashlib.sha256(words.encode()).hexdigest()[:16]
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", suffix=".txt", delete=False) as file:
         file.write(words)
@@ -130,7 +136,7 @@ def mark_words(text: str) -> str:
             parts.append(" ")
             previous_thai = None
             continue
-        thai = bool(_THAI.search(token))
+        thai = bool(THAI.search(token))
         if previous_thai is not None and (thai or previous_thai):
             parts.append(WORD_MARK)
         parts.append(token)

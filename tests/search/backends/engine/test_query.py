@@ -4,11 +4,11 @@ import pytest
 
 from django.core.management import call_command
 
+from search.backends.engine.query import run
+from search.contract import SearchQuery
 from search.models import SearchSynonym
-from search.query import SearchQuery, run
 from tests.learning_centres.factories import CaseStudyPageFactory
-
-from .conftest import index_now
+from tests.search.conftest import index_now
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """The search index: analysis chain and field mapping, written once with the
 elasticsearch-dsl API and sent as plain JSON to OpenSearch or Elasticsearch.
 
-Thai text reaches the index already cut into words by search.text.mark_words() (an
+Thai text reaches the index already cut into words by thai.text.mark_words() (an
 invisible zero-width space between words), so the engine splits exactly where PyThaiNLP
 did, with our dictionary of place and programme names. A `.icu` sub-field re-segments the
 same text with the engine's own `thai` tokenizer: a second, finer cut that finds a word
@@ -10,7 +10,9 @@ inside a compound (ท้องถิ่น inside องค์กรปกค�
 
 from elasticsearch import dsl
 
-from .text import WORD_MARK
+from search.contract import MAX_RESULT_WINDOW
+from search.fields import FIELDS, FieldType, IndexedField
+from thai.text import WORD_MARK
 
 # Zero-width characters (our word mark included) become spaces before tokenizing.
 word_breaks = dsl.char_filter(
@@ -64,44 +66,27 @@ def text_field(rules: list[str], **kwargs) -> dsl.Text:
     )
 
 
-# The text fields a query searches, with their relative weight.
-SEARCH_FIELDS = {"title": 4.0, "summary": 2.0, "keywords_text": 2.0, "places": 1.5, "body": 1.0}
-FACET_FIELDS = ("kind", "centre_type", "focus_areas", "region", "province", "district", "lao_type", "year_be", "keywords", "target_groups")
+def _mapped(field: IndexedField, synonym_rules: list[str]) -> dsl.Field:
+    """The engine's type for a declared field (search.fields)."""
+    if field.type == FieldType.TEXT:
+        return text_field(synonym_rules, **({"term_vector": "with_positions_offsets"} if field.highlighted else {}))
+    if field.type == FieldType.KEYWORD:
+        return dsl.Keyword() if field.searchable else dsl.Keyword(index=False)
+    if field.type == FieldType.INTEGER:
+        return dsl.Integer()
+    if field.type == FieldType.DATE:
+        return dsl.Date()
+    return dsl.Completion(analyzer=suggest_analyzer, search_analyzer=suggest_analyzer, max_input_length=100)
 
 
 def index_body(synonym_rules: list[str]) -> dict:
     """Settings and mappings for a new index, as JSON both engines accept."""
     mapping = dsl.Mapping()
     mapping.meta("dynamic", "strict")
-    fields = {
-        "kind": dsl.Keyword(),
-        "page_id": dsl.Integer(),
-        "url": dsl.Keyword(index=False),
-        "title": text_field(synonym_rules, term_vector="with_positions_offsets"),
-        "summary": text_field(synonym_rules, term_vector="with_positions_offsets"),
-        "body": text_field(synonym_rules, term_vector="with_positions_offsets"),
-        "keywords_text": text_field(synonym_rules),
-        "places": text_field(synonym_rules),
-        "centre_type": dsl.Keyword(),
-        "focus_areas": dsl.Keyword(),
-        "region": dsl.Keyword(),
-        "province": dsl.Keyword(),
-        "district": dsl.Keyword(),
-        "lao_type": dsl.Keyword(),
-        "lao": dsl.Keyword(),
-        "centre_id": dsl.Integer(),
-        "centre_title": dsl.Keyword(index=False),
-        "year_be": dsl.Integer(),
-        "keywords": dsl.Keyword(),
-        "target_groups": dsl.Keyword(),
-        "published_at": dsl.Date(),
-        "updated_at": dsl.Date(),
-        "suggest": dsl.Completion(analyzer=suggest_analyzer, search_analyzer=suggest_analyzer, max_input_length=100),
-    }
-    for name, field in fields.items():
-        mapping.field(name, field)
+    for field in FIELDS:
+        mapping.field(field.name, _mapped(field, synonym_rules))
     index = dsl.Index("template")
-    index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=10_000)
+    index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=MAX_RESULT_WINDOW)
     index.mapping(mapping)
     body = index.to_dict()
     return {"settings": body["settings"], "mappings": body["mappings"]}

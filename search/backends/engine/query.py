@@ -1,68 +1,32 @@
-"""The query service: a typed query in, a typed result out, whichever backend answers.
+"""The engine backend's search and suggestions: search.contract's SearchQuery in, SearchResult out.
 
-Visitor input only ever becomes `match`/`match_phrase` clauses on fields named here (never
+Visitor input only ever becomes `match`/`match_phrase` clauses on the fields search.fields names (never
 `query_string`), is length-capped, and pagination is bounded by the index's result window.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 from elasticsearch import dsl
 
-from .engine import SearchEngine
-from .mapping import FACET_FIELDS, SEARCH_FIELDS
-from .text import normalise, segment
+from search.contract import (
+    FACET_SIZE,
+    FRAGMENT_SIZE,
+    MAX_RESULT_WINDOW,
+    Hit,
+    SearchQuery,
+    SearchResult,
+    Suggestion,
+    parse_terms,
+    suggest_prefix,
+)
+from search.fields import COUNTED_FACETS, FACET_FIELDS, FIELDS, HIGHLIGHTED_FIELDS, SEARCH_FIELDS
+from thai.text import WORD_MARK, segment
 
-MAX_QUERY_LENGTH = 200
-PAGE_SIZE = 10
-MAX_RESULT_WINDOW = 10_000
-_TERM = re.compile(r'(-?)"([^"]+)"|(-?)(\S+)')
+from .client import SearchEngine
 
-
-@dataclass(frozen=True)
-class SearchQuery:
-    text: str = ""
-    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    kinds: tuple[str, ...] = ("case_study",)
-    sort: str = "relevance"  # or "newest"
-    page: int = 1
-    page_size: int = PAGE_SIZE
-
-    @property
-    def offset(self) -> int:
-        return (self.page - 1) * self.page_size
-
-
-@dataclass
-class Hit:
-    id: str
-    page_id: int
-    kind: str
-    score: float | None
-    source: dict
-    highlight: dict[str, list[str]]
-
-
-@dataclass
-class SearchResult:
-    total: int
-    hits: list[Hit]
-    facets: dict[str, list[tuple[str, int]]]
-    took_ms: int | None = None
-
-
-def parse_terms(text: str) -> tuple[list[str], list[str]]:
-    """Split a visitor's query into required and excluded chunks ("quoted phrases" kept)."""
-    required, excluded = [], []
-    for match in _TERM.finditer(text[:MAX_QUERY_LENGTH]):
-        negative = match.group(1) or match.group(3)
-        chunk = normalise(match.group(2) or match.group(4) or "").strip('"')
-        if not chunk or chunk == "-":
-            continue
-        (excluded if negative else required).append(chunk)
-    return required, excluded
+# The long texts come back as highlights; their full copies (tens of kB a hit) would only
+# slow the response and its parsing (measured in BENCHMARKS.md).
+_NOT_IN_HITS = [field.name for field in FIELDS if not field.in_hit]
 
 
 def chunk_query(chunk: str) -> dsl.Query:
@@ -95,32 +59,26 @@ def filter_clauses(filters: dict[str, tuple[str, ...]], skip: str | None = None)
     return [dsl.Q("terms", **{name: list(values)}) for name, values in filters.items() if values and name != skip and name in FACET_FIELDS]
 
 
-def build_body(query: SearchQuery, facet_size: int = 80) -> dict:
+def build_body(query: SearchQuery, facet_size: int = FACET_SIZE) -> dict:
     search = dsl.Search().query(text_query(query.text)).filter("terms", kind=list(query.kinds))
     # Filters go in post_filter so each facet can count as if its own filter were off
     # (multi-select facets); each facet's aggregation applies the other facets' filters.
     active = filter_clauses(query.filters)
     if active:
         search = search.post_filter(dsl.Q("bool", filter=active))
-    for name in FACET_FIELDS:
-        if name == "kind":
-            continue
+    for name in COUNTED_FACETS:
         others = filter_clauses(query.filters, skip=name)
         bucket = search.aggs.bucket(f"{name}_filter", "filter", dsl.Q("bool", filter=others) if others else dsl.Q("match_all"))
         bucket.bucket(name, "terms", field=name, size=facet_size)
     if query.sort == "newest":
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
-    search = (
-        search.highlight_options(
-            type="fvh", fragment_size=160, number_of_fragments=2, pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html"
-        )
-        .highlight("title", number_of_fragments=0)
-        .highlight("summary")
-        .highlight("body")
+    search = search.highlight_options(
+        type="fvh", fragment_size=FRAGMENT_SIZE, number_of_fragments=2, pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html"
     )
-    # The long texts come back as highlights; their full copies (tens of kB a hit) would
-    # only slow the response and its parsing (measured in BENCHMARKS.md).
-    search = search.source(excludes=["body", "places", "keywords_text", "suggest"])
+    for name in HIGHLIGHTED_FIELDS:
+        # The title whole, the others as fragments.
+        search = search.highlight(name, number_of_fragments=0) if name == "title" else search.highlight(name)
+    search = search.source(excludes=_NOT_IN_HITS)
     search = search.extra(track_total_hits=True)
     search = search[query.offset : min(query.offset + query.page_size, MAX_RESULT_WINDOW)]
     return search.to_dict()
@@ -147,13 +105,11 @@ def run(engine: SearchEngine, query: SearchQuery) -> SearchResult:
     return SearchResult(total=response["hits"]["total"]["value"], hits=hits, facets=facets, took_ms=response.get("took"))
 
 
-def suggest(engine: SearchEngine, prefix: str, limit: int = 8) -> list:
+def suggest(engine: SearchEngine, prefix: str, limit: int = 8) -> list[Suggestion]:
     """Titles of case studies and centres whose words start with `prefix` (the completion
-    field holds each title from every word on), then matching focus areas and provinces."""
-    from .fallback import Suggestion
-    from .fallback import suggest as database_suggest
-
-    prefix = normalise(prefix)[:100]
+    field holds each title from every word on). Focus areas and provinces come from the
+    database (search.service adds them)."""
+    prefix = suggest_prefix(prefix)
     if not prefix:
         return []
     body = {
@@ -162,9 +118,7 @@ def suggest(engine: SearchEngine, prefix: str, limit: int = 8) -> list:
         "suggest": {"titles": {"prefix": prefix, "completion": {"field": "suggest", "size": limit, "skip_duplicates": True}}},
     }
     options = engine.search(body)["suggest"]["titles"][0]["options"]
-    found = [
-        Suggestion(label=option["_source"]["title"].replace("\u200b", ""), url=option["_source"]["url"], kind=option["_source"]["kind"])
+    return [
+        Suggestion(label=option["_source"]["title"].replace(WORD_MARK, ""), url=option["_source"]["url"], kind=option["_source"]["kind"])
         for option in options
     ]
-    taxonomy = database_suggest(prefix, limit, documents=False)  # focus areas and provinces
-    return (taxonomy[:3] + found)[:limit]

@@ -1,0 +1,2 @@
+"""The search engine backend: client adapters (client), the index mapping (mapping), search
+and suggestions (query) and related case studies (related)."""
