@@ -67,7 +67,7 @@ run: demo
 	@if [ -n "$$SEARCH_URL" ]; then $(BIN)/python manage.py rebuild_search_index; fi
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-## make test: the whole suite on SQLite and on a throwaway PostgreSQL, with a real browser.
+## make test: the whole suite on a throwaway PostgreSQL (the database-sensitive tests on SQLite too), on every core, with a real browser.
 test: install
 	@PYTHON=$(BIN)/python bash tools/run-tests
 

@@ -93,3 +93,47 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.load_profile("portal")
+
+
+# --- How the suite is split (tools/run-tests) -------------------------------------------------
+# Everything runs on PostgreSQL, the production database. On SQLite, the embedded default, only
+# what can behave differently by database runs again: the database search backend (FTS5 on
+# SQLite, tsvector on PostgreSQL) and every test that answers from it, raw SQL, imports and
+# their transactions, migrations and seed data, backups, rate-limit counters, query counts and
+# the demo loader. A test or module can also say so itself with @pytest.mark.both_databases.
+DIFFERS_BY_DATABASE = (
+    "tests/search/backends/database/",
+    "tests/search/test_sync.py",
+    "tests/search/test_thai_search.py",
+    "tests/search/test_reports.py",
+    "tests/search/test_service.py",
+    "tests/open_data/",
+    "tests/learning_centres/test_query_counts.py",
+    "tests/learning_centres/test_listings.py",
+    "tests/learning_centres/test_input_properties.py",
+    "tests/learning_centres/test_seed_data.py",
+    "tests/learning_centres/test_taxonomy_translation.py",
+    "tests/home/test_demo.py",
+    "tests/exchange/test_retention.py",
+    "tests/portal/test_ratelimit.py",
+    "tests/portal/test_admin_login.py",
+    "tests/tools/test_backup.py",
+)
+
+
+def _differs_by_database(item: pytest.Item) -> bool:
+    path = item.nodeid.split("::")[0]
+    callspec = getattr(item, "callspec", None)
+    # The database half of a test parametrised over both search backends.
+    answered_by_database = callspec is not None and "fallback" in callspec.params.values()
+    return path.startswith(DIFFERS_BY_DATABASE) or answered_by_database
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if _differs_by_database(item):
+            item.add_marker(pytest.mark.both_databases)
+        # Parallel runs (pytest-xdist, --dist loadgroup) keep a file on one worker, so that its
+        # module fixtures are built once; the browser tests share one portal server and browser.
+        path = item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group("browser" if path.startswith("tests/browser/") else path))
