@@ -112,32 +112,31 @@ def publish(page: Page, first_published: datetime.datetime | None = None) -> Non
     page.save_revision().publish()
 
 
+def _ensure_listing(home: HomePage, model: type[Page], **fields) -> Page:
+    """The Thai listing page of this type under the home page, created and published if missing."""
+    page = model.objects.filter(locale__language_code="th").first()
+    if page is None:
+        page = home.add_child(instance=model(**fields))
+        publish(page)
+    return page
+
+
 def ensure_site_structure() -> tuple[HomePage, CentreIndexPage, CaseStudyIndexPage]:
     home = HomePage.objects.filter(locale__language_code="th").first()
     if home is None:
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title="คลังความรู้ อปท.", slug="home"))
         Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
-    centres = CentreIndexPage.objects.filter(locale__language_code="th").first()
-    if centres is None:
-        centres = home.add_child(
-            instance=CentreIndexPage(
-                title="ศูนย์เรียนรู้",
-                slug="centres",
-                intro="<p>ศูนย์เรียนรู้ด้านการดูแลผู้สูงอายุและศูนย์พัฒนาเด็กเล็กต้นแบบที่เปิดให้ อปท. อื่นมาศึกษาดูงาน</p>",
-            )
-        )
-        publish(centres)
-    cases = CaseStudyIndexPage.objects.filter(locale__language_code="th").first()
-    if cases is None:
-        cases = home.add_child(
-            instance=CaseStudyIndexPage(
-                title="กรณีศึกษา",
-                slug="case-studies",
-                intro="<p>แนวปฏิบัติที่ดีจาก อปท. ทั่วประเทศ จัดตาม ๘ ด้านพื้นฐาน</p>",
-            )
-        )
-        publish(cases)
+    centres = _ensure_listing(
+        home,
+        CentreIndexPage,
+        title="ศูนย์เรียนรู้",
+        slug="centres",
+        intro="<p>ศูนย์เรียนรู้ด้านการดูแลผู้สูงอายุและศูนย์พัฒนาเด็กเล็กต้นแบบที่เปิดให้ อปท. อื่นมาศึกษาดูงาน</p>",
+    )
+    cases = _ensure_listing(
+        home, CaseStudyIndexPage, title="กรณีศึกษา", slug="case-studies", intro="<p>แนวปฏิบัติที่ดีจาก อปท. ทั่วประเทศ จัดตาม ๘ ด้านพื้นฐาน</p>"
+    )
     if not StandardPage.objects.filter(slug="about", locale__language_code="th").exists():
         about = home.add_child(
             instance=StandardPage(

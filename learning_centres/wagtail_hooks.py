@@ -39,25 +39,28 @@ class LAOViewSet(SnippetViewSet):
     search_fields = ["name_th", "name_en"]
 
 
-class FocusAreaViewSet(SnippetViewSet):
+class VocabularyViewSet(SnippetViewSet):
+    """A fixed vocabulary (taxonomy_data): listed by its label and stable slug."""
+
+    list_display = ["label", "slug"]
+
+
+class FocusAreaViewSet(VocabularyViewSet):
     model = FocusArea
     icon = "tag"
     menu_label = _("๘ ด้านพื้นฐาน")
-    list_display = ["label", "slug"]
 
 
-class TargetGroupViewSet(SnippetViewSet):
+class TargetGroupViewSet(VocabularyViewSet):
     model = TargetGroup
     icon = "group"
     menu_label = _("กลุ่มเป้าหมาย")
-    list_display = ["label", "slug"]
 
 
-class FundingSourceViewSet(SnippetViewSet):
+class FundingSourceViewSet(VocabularyViewSet):
     model = FundingSource
     icon = "tag"
     menu_label = _("แหล่งงบประมาณ")
-    list_display = ["label", "slug"]
 
 
 class RegistryGroup(SnippetViewSetGroup):

@@ -35,6 +35,18 @@ def case_study(centre):
     return CaseStudyPageFactory(parent=centre)
 
 
+@pytest.fixture
+def editor(db):
+    """A member of the editors' group (learning_centres.roles)."""
+    from django.contrib.auth.models import Group, User
+
+    from learning_centres.roles import EDITORS
+
+    user = User.objects.create_user("editor", password="pw")
+    user.groups.add(Group.objects.get(name=EDITORS))
+    return user
+
+
 def publish(page):
     page.save_revision().publish()
     return page

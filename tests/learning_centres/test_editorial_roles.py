@@ -4,14 +4,13 @@ publish through the workflow. Exercised through the real admin views."""
 import pytest
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from learning_centres.models import CaseStudyPage, FocusArea
-from learning_centres.roles import EDITORS, REVIEW_WORKFLOW, add_contributor
+from learning_centres.roles import REVIEW_WORKFLOW, add_contributor
 
 from .factories import CaseStudyPageFactory
 
@@ -22,13 +21,6 @@ User = get_user_model()
 def contributor(centre):
     user = User.objects.create_user("somsri", password="pw")
     add_contributor(user, centre)
-    return user
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="pw")
-    user.groups.add(Group.objects.get(name=EDITORS))
     return user
 
 

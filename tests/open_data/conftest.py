@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
-from learning_centres.roles import EDITORS, add_contributor
+from learning_centres.roles import add_contributor
 from tests.search.conftest import index_now, search_engine  # noqa: F401 - fixtures shared with the search tests
 
 User = get_user_model()
@@ -51,13 +50,6 @@ def write_csv(path: Path, rows: list[dict], columns: list[str] | None = None, en
 def write_jsonl(path: Path, rows: list[dict]) -> Path:
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("editor", password="pw")
-    user.groups.add(Group.objects.get(name=EDITORS))
-    return user
 
 
 @pytest.fixture

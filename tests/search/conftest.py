@@ -10,6 +10,8 @@ import pytest
 from search.backends.engine import client as engine_module
 from search.indexing import deliver_due, rebuild
 
+from .corpus import backend_corpus  # noqa: F401 - a fixture for every search test
+
 ENGINE_URL = os.environ.get("SEARCH_URL", "")
 ENGINE_KIND = os.environ.get("SEARCH_ENGINE", "opensearch")
 

@@ -6,6 +6,33 @@ from learning_centres.models import CentreType, Province
 from search.indexing import rebuild
 from tests.learning_centres.factories import CaseStudyPageFactory, LAOFactory, LearningCentrePageFactory
 
+# Short texts that test Thai segmentation: compounds (องค์กรปกครองส่วนท้องถิ่น), letters inside
+# other words (นา in นาฬิกา, ยา in พยาบาล), Thai digits and a hidden word mark. Both backends'
+# query tests search them.
+THAI_TEXTS = {
+    "เยี่ยมบ้าน": "อาสาสมัครเยี่ยมบ้านผู้สูงอายุที่ติดเตียงทุกสัปดาห์",
+    "ซ้อมอพยพ": "ชุมชนซ้อมรับมือภัยพิบัติน้ำป่าไหลหลากก่อนฤดูฝน",
+    "สภาองค์กร": "บทบาทขององค์กรปกครองส่วนท้องถิ่นในการวางแผนร่วมกับประชาชน",
+    "พยาบาลชุมชน": "พยาบาลวิชาชีพออกตรวจนาฬิกาชีวิตของผู้ป่วยเบาหวาน",
+    "ปีงบประมาณ": "เริ่มดำเนินการในปีงบประมาณ ๒๕๖๗ ด้วยงบของตำบล",
+    "ตำบลต้นแบบ": "องค์การบริหารส่วนตำบลจัดตั้งศูนย์พัฒนาเด็กเล็กแห่งใหม่",
+    "ช่องว่างซ่อน": "ผู้ดูแล\u200bผู้สูงวัย\u200bในชุมชน",
+}
+
+
+def publish_case(centre, title, text="", *, summary="สรุป", published=None, **kwargs):
+    """A published case study whose first section is `text`."""
+    page = CaseStudyPageFactory(parent=centre, title=title, summary=summary, context_and_problem=f"<p>{text}</p>", **kwargs)
+    if published:
+        page.first_published_at = published
+    page.save_revision().publish()
+    return page
+
+
+def publish_thai_texts(centre) -> None:
+    for title, text in THAI_TEXTS.items():
+        publish_case(centre, title, text)
+
 
 def build_corpus(centre_index) -> dict:
     chiang_mai = LAOFactory(province=Province.objects.get(code="50"), lao_type="sao", name_th="องค์การบริหารส่วนตำบลแม่ริม")

@@ -7,7 +7,6 @@ from django.urls import reverse
 
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from search.indexing import rebuild
 from search.models import ZeroResultQuery
 
 from .corpus import build_corpus
@@ -15,17 +14,10 @@ from .corpus import build_corpus
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["engine", "fallback"])
-def corpus(request, settings, centre_index):
-    if request.param == "engine":
-        engine = request.getfixturevalue("search_engine")
-        pages = build_corpus(centre_index)
-        rebuild(engine)
-    else:
-        settings.SEARCH_URL = ""
-        pages = build_corpus(centre_index)
-    pages["backend"] = request.param
-    return pages
+@pytest.fixture
+def corpus(backend_corpus):
+    """The known corpus, answered by the engine and by the database in turn."""
+    return backend_corpus
 
 
 def api(client, **params):

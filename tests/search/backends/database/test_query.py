@@ -11,8 +11,9 @@ from search.contract import SearchQuery
 from search.documents import document_id
 from search.fields import FACET_FIELDS
 from search.models import FallbackDocument, SearchSynonym
+from tests.search.corpus import publish_case
 
-from .conftest import make_centre, ordered_titles, plain, publish_case, titles
+from .conftest import make_centre, ordered_titles, plain, titles
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,8 @@ import pytest
 from learning_centres.models import CaseStudyPage
 from search.backends.database import suggest as database_suggest
 from tests.learning_centres.factories import CaseStudyPageFactory
+from tests.search.corpus import publish_case
 from thai.text import WORD_MARK
-
-from .conftest import publish_case
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,9 @@ from search.documents import document_id, expected_documents
 from search.indexing import batch, enqueue
 from search.models import FallbackDocument
 from tests.learning_centres.factories import CaseStudyPageFactory
+from tests.search.corpus import publish_case
 
-from .conftest import make_centre, publish_case, titles
+from .conftest import make_centre, titles
 
 pytestmark = pytest.mark.django_db
 

@@ -7,16 +7,10 @@ from django.core.management import call_command
 from search.backends.engine.query import run
 from search.contract import SearchQuery
 from search.models import SearchSynonym
-from tests.learning_centres.factories import CaseStudyPageFactory
 from tests.search.conftest import index_now
+from tests.search.corpus import publish_case, publish_thai_texts
 
 pytestmark = pytest.mark.django_db
-
-
-def publish_case(centre, title, text, **kwargs):
-    page = CaseStudyPageFactory(parent=centre, title=title, summary="สรุป", context_and_problem=f"<p>{text}</p>", **kwargs)
-    page.save_revision().publish()
-    return page
 
 
 def titles(engine, text, **kwargs) -> set[str]:
@@ -25,13 +19,7 @@ def titles(engine, text, **kwargs) -> set[str]:
 
 @pytest.fixture
 def corpus(search_engine, centre):
-    publish_case(centre, "เยี่ยมบ้าน", "อาสาสมัครเยี่ยมบ้านผู้สูงอายุที่ติดเตียงทุกสัปดาห์")
-    publish_case(centre, "ซ้อมอพยพ", "ชุมชนซ้อมรับมือภัยพิบัติน้ำป่าไหลหลากก่อนฤดูฝน")
-    publish_case(centre, "สภาองค์กร", "บทบาทขององค์กรปกครองส่วนท้องถิ่นในการวางแผนร่วมกับประชาชน")
-    publish_case(centre, "พยาบาลชุมชน", "พยาบาลวิชาชีพออกตรวจนาฬิกาชีวิตของผู้ป่วยเบาหวาน")
-    publish_case(centre, "ปีงบประมาณ", "เริ่มดำเนินการในปีงบประมาณ ๒๕๖๗ ด้วยงบของตำบล")
-    publish_case(centre, "ตำบลต้นแบบ", "องค์การบริหารส่วนตำบลจัดตั้งศูนย์พัฒนาเด็กเล็กแห่งใหม่")
-    publish_case(centre, "ช่องว่างซ่อน", "ผู้ดูแล\u200bผู้สูงวัย\u200bในชุมชน")
+    publish_thai_texts(centre)
     index_now(search_engine)
     return search_engine
 
