@@ -9,6 +9,9 @@ backends (update_index), then measures every figure of the report through Django
 Client: requests go through the whole middleware stack, URL routing, the view and template
 rendering, in this process, without a socket (so TTFB here is the time to the complete
 response, minus network). Writes one JSON file; bench.report turns it into tables.
+
+Over 400 lines because it is one run's script read top to bottom: the phases share the
+corpus, the timers and the per-peer time budget, and splitting them would scatter that state.
 """
 
 from __future__ import annotations

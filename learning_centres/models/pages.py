@@ -2,6 +2,10 @@
 
 Tree: HomePage → CentreIndexPage → LearningCentrePage → CaseStudyPage,
 and HomePage → CaseStudyIndexPage, which lists every case study across centres.
+
+Over 400 lines because the four page types and their inline models (images, documents,
+indicators, follow-ups) are one tree that Wagtail's migrations and parent/subpage rules tie
+together; the case study's eight sections are fields (docs/decisions.md), each with a panel.
 """
 
 from django import forms
