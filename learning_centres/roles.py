@@ -21,6 +21,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .models import CentreAccess
+
 EDITORS = "Editors"
 CONTRIBUTORS = "Contributors"
 CENTRE_GROUP_PREFIX = "ผู้เขียน: "
@@ -141,8 +143,6 @@ def ensure_centre_access(centre) -> Group:
 
     The group's page rights cover the centre in every language tree, so a contributor can
     also translate their own centre's pages (and nobody else's)."""
-    from .models import CentreAccess
-
     access = CentreAccess.objects.filter(centre=centre).select_related("group", "collection").first()
     if access is None:
         name = f"{CENTRE_GROUP_PREFIX}{centre.title}"[:140]

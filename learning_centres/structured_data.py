@@ -24,12 +24,14 @@ from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
+from .models import CaseStudyPage, LearningCentrePage
+
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
     from wagtail.models import Page
 
-    from .models import CaseStudyPage, LearningCentrePage, LocalAdministrativeOrganisation
+    from .models import LocalAdministrativeOrganisation
 
 SCHEMA_CONTEXT = "https://schema.org"
 CONTENT_LANGUAGE = "th"
@@ -185,8 +187,6 @@ def for_page(
     site_name: str = "",
 ) -> dict[str, Any] | None:
     """The JSON-LD for a rendered page, or None for page types that describe nothing."""
-    from .models import CaseStudyPage, LearningCentrePage
-
     if isinstance(page, CaseStudyPage):
         return case_study_article(page, request, centre=centre, image_url=image_url)
     if isinstance(page, LearningCentrePage):
