@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from search import service
 from search.backends.engine import client as engine_module
 from search.indexing import deliver_due, rebuild
 
@@ -23,8 +24,16 @@ def skip_locally_fail_in_ci(message: str) -> None:
     pytest.skip(message)
 
 
+def _engine_only(what, on_engine, on_database):
+    """search.service's choice without its way out: a test that runs against the engine must
+    fail when the engine fails, not pass because the database answered instead."""
+    engine = engine_module.get_engine()
+    assert engine is not None, f"{what}: a test that runs against the engine has no engine configured"
+    return on_engine(engine), service.ENGINE
+
+
 @pytest.fixture
-def search_engine(settings, db):
+def search_engine(request, settings, db, monkeypatch):
     if not ENGINE_URL:
         skip_locally_fail_in_ci("No search engine: set SEARCH_URL (make test starts a local OpenSearch node).")
     settings.SEARCH_URL = ENGINE_URL
@@ -32,6 +41,8 @@ def search_engine(settings, db):
     settings.SEARCH_INDEX_PREFIX = f"test-{uuid.uuid4().hex[:10]}"
     engine = engine_module.get_engine()
     rebuild(engine)
+    if not request.node.get_closest_marker("database_may_answer"):
+        monkeypatch.setattr(service, "engine_else_database", _engine_only)
     yield engine
     for name in engine.versioned_indices():
         engine.delete_index(name)

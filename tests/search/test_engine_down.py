@@ -21,7 +21,7 @@ from tests.learning_centres.test_editorial_roles import case_study_form
 from .conftest import index_now, skip_locally_fail_in_ci
 
 # Run alone (tools/run-tests): while the node is down, no other test can use it.
-pytestmark = [pytest.mark.django_db, pytest.mark.stops_search_node, pytest.mark.both_databases]
+pytestmark = [pytest.mark.django_db, pytest.mark.stops_search_node, pytest.mark.both_databases, pytest.mark.database_may_answer]
 ROOT = Path(__file__).resolve().parents[2]
 NODE_HOME = os.environ.get("SEARCH_NODE_HOME", "")
 
