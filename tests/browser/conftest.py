@@ -5,6 +5,7 @@ PostgreSQL database when DATABASE_URL names a PostgreSQL server), migrated and l
 demo content once per session, so these tests see the portal as a visitor would.
 """
 
+import json
 import os
 import socket
 import subprocess
@@ -12,7 +13,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -71,6 +72,9 @@ def portal_url(tmp_path_factory):
         ["createcachetable"],  # the rate limiter's table (portal/ratelimit.py), as `make migrate` does
         ["load_demo_content", "--limit", "8"],
         ["createsuperuser", "--no-input", "--username", "admin", "--email", "admin@example.org"],
+        # With an engine, its index is built as `make run` builds it, so that searches in the
+        # browser are the engine's (the_engine_answers checks), not the database's.
+        *([["rebuild_search_index"]] if env["SEARCH_URL"] else []),
     ):
         subprocess.run(manage + command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     port = free_port()
@@ -89,6 +93,9 @@ def portal_url(tmp_path_factory):
                 server.kill()
                 pytest.fail("The portal did not start:\n" + (tmp / "server.log").read_text()[-3000:])
             time.sleep(0.3)
+    if env["SEARCH_URL"]:
+        answer = json.load(urllib.request.urlopen(url + "/api/search/?q=" + quote("ผู้สูงอายุ"), timeout=30))  # noqa: S310 - our own loopback server
+        assert answer["source"] == "engine", f"the browser tests' portal answered from {answer['source']}, not the engine"
     yield url
     if env["SEARCH_URL"]:
         subprocess.run(
@@ -134,3 +141,12 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+FALLBACK_NOTICE = "ผลการค้นหานี้มาจากระบบสำรอง"  # search.views: shown when the database answered
+
+
+def assert_the_engine_answered(page) -> None:
+    """On a search page: no notice that the database answered (when the suite has an engine)."""
+    if os.environ.get("SEARCH_URL"):
+        assert page.get_by_text(FALLBACK_NOTICE).count() == 0, "the search page was answered by the database, not the engine"

@@ -6,6 +6,8 @@ from urllib.parse import quote
 
 import pytest
 
+from .conftest import assert_the_engine_answered
+
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
@@ -42,6 +44,7 @@ def test_clicking_facets_narrows_the_results(page, portal_url):
     page.wait_for_url(re.compile(r"province=90"))
     after = int(re.search(r"\d+", page.locator("#result-count").inner_text()).group())
     assert 0 < after < before
+    assert_the_engine_answered(page)
     assert page.locator(".chips").get_by_text("สงขลา").count() == 1
     page.locator(".chips a", has_text="สงขลา").click()
     page.wait_for_url(lambda url: "province" not in url)
@@ -50,6 +53,7 @@ def test_clicking_facets_narrows_the_results(page, portal_url):
 def test_search_works_on_a_phone(phone, portal_url):
     phone.goto(portal_url + "/search/?q=" + quote("น้ำท่วม"))
     assert phone.locator(".result").count() >= 1
+    assert_the_engine_answered(phone)
     overflow = phone.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"page is {overflow}px wider than the phone"
     ARTIFACTS.mkdir(exist_ok=True)
