@@ -149,3 +149,15 @@ def pytest_collection_modifyitems(config, items):
         # module fixtures are built once; the browser tests share one portal server and browser.
         path = item.nodeid.split("::")[0]
         item.add_marker(pytest.mark.xdist_group("browser" if path.startswith("tests/browser/") else path))
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """tools/run-tests starts the search node and PostgreSQL and installs Chromium, so nothing
+    has a reason to skip there: it sets TEST_FORBID_SKIPS, and a skip fails the run."""
+    import os
+
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if os.environ.get("TEST_FORBID_SKIPS") and skipped and exitstatus == 0:
+        reporter.write_line(f"{len(skipped)} test(s) skipped although every service is running: a skip hides a test here.", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
