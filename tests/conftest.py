@@ -159,5 +159,6 @@ def pytest_sessionfinish(session, exitstatus):
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     skipped = reporter.stats.get("skipped", []) if reporter else []
     if os.environ.get("TEST_FORBID_SKIPS") and skipped and exitstatus == 0:
+        reporter.ensure_newline()
         reporter.write_line(f"{len(skipped)} test(s) skipped although every service is running: a skip hides a test here.", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
