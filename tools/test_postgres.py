@@ -59,9 +59,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start() -> None:
-    if STATE.exists():
-        stop(quiet=True)
+def start(state: Path = STATE) -> None:
+    if state.exists():
+        stop(quiet=True, state=state)
     bindir = find_bindir()
     if bindir is None:
         install_postgres()
@@ -84,8 +84,8 @@ def start() -> None:
         check=True,
         **quiet,
     )
-    STATE.parent.mkdir(exist_ok=True)
-    STATE.write_text(json.dumps({"datadir": str(datadir), "port": port, "bindir": str(bindir)}))
+    state.parent.mkdir(exist_ok=True)
+    state.write_text(json.dumps({"datadir": str(datadir), "port": port, "bindir": str(bindir)}))
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         with socket.socket() as sock:
@@ -95,19 +95,19 @@ def start() -> None:
     print(f"DATABASE_URL=postgres://portal@127.0.0.1:{port}/postgres")
 
 
-def stop(quiet: bool = False) -> None:
-    if not STATE.exists():
+def stop(quiet: bool = False, state: Path = STATE) -> None:
+    if not state.exists():
         if not quiet:
             print("No test PostgreSQL server is running.")
         return
-    state = json.loads(STATE.read_text())
+    server = json.loads(state.read_text())
     subprocess.run(
-        as_server_user([str(Path(state["bindir"]) / "pg_ctl"), "-D", state["datadir"], "-m", "immediate", "stop"]),
+        as_server_user([str(Path(server["bindir"]) / "pg_ctl"), "-D", server["datadir"], "-m", "immediate", "stop"]),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    shutil.rmtree(state["datadir"], ignore_errors=True)
-    STATE.unlink()
+    shutil.rmtree(server["datadir"], ignore_errors=True)
+    state.unlink()
     if not quiet:
         print("Test PostgreSQL server stopped.")
 
@@ -115,5 +115,6 @@ def stop(quiet: bool = False) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("action", choices=["start", "stop"])
+    parser.add_argument("--state", type=Path, default=STATE, help="where the running server is recorded (default: %(default)s)")
     arguments = parser.parse_args()
-    start() if arguments.action == "start" else stop()
+    start(arguments.state) if arguments.action == "start" else stop(state=arguments.state)
