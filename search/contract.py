@@ -86,7 +86,19 @@ class Likeness:
         )
 
 
-def parse_terms(text: str) -> tuple[list[str], list[str]]:
+class QueryTerm(str):
+    """One chunk of a visitor's query, normalised. `quoted` when it was typed in "double
+    quotes": a phrase whose words must stay in their order on every backend."""
+
+    quoted: bool
+
+    def __new__(cls, text: str, quoted: bool = False) -> QueryTerm:
+        term = super().__new__(cls, text)
+        term.quoted = quoted
+        return term
+
+
+def parse_terms(text: str) -> tuple[list[QueryTerm], list[QueryTerm]]:
     """Split a visitor's query into required and excluded chunks ("quoted phrases" kept)."""
     required, excluded = [], []
     for match in _TERM.finditer(text[:MAX_QUERY_LENGTH]):
@@ -94,7 +106,7 @@ def parse_terms(text: str) -> tuple[list[str], list[str]]:
         chunk = normalise(match.group(2) or match.group(4) or "").strip('"')
         if not chunk or chunk == "-":
             continue
-        (excluded if negative else required).append(chunk)
+        (excluded if negative else required).append(QueryTerm(chunk, quoted=match.group(2) is not None))
     return required, excluded
 
 

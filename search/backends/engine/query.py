@@ -13,6 +13,7 @@ from search.contract import (
     FRAGMENT_SIZE,
     MAX_RESULT_WINDOW,
     Hit,
+    QueryTerm,
     SearchQuery,
     SearchResult,
     Suggestion,
@@ -29,16 +30,18 @@ from .client import SearchEngine
 _NOT_IN_HITS = [field.name for field in FIELDS if not field.in_hit]
 
 
-def chunk_query(chunk: str) -> dsl.Query:
+def chunk_query(chunk: QueryTerm) -> dsl.Query:
     """One chunk must match: as our segmented words (exact phrase scores highest, all words
-    in any order next) or, as a finer net, as a phrase of the engine's own Thai segmentation."""
+    in any order next, unless the visitor quoted it) or, as a finer net, as a phrase of the
+    engine's own Thai segmentation."""
     words = segment(chunk)
     if not words:
         return dsl.Q("match_none")
     should = []
     for name, boost in SEARCH_FIELDS.items():
         should.append(dsl.Q("match_phrase", **{name: {"query": words, "boost": boost * 2}}))
-        should.append(dsl.Q("match", **{name: {"query": words, "operator": "and", "boost": boost}}))
+        if not chunk.quoted:
+            should.append(dsl.Q("match", **{name: {"query": words, "operator": "and", "boost": boost}}))
         should.append(dsl.Q("match_phrase", **{f"{name}.icu": {"query": chunk, "boost": boost * 0.5}}))
     return dsl.Q("bool", should=should, minimum_should_match=1)
 

@@ -36,10 +36,12 @@ def test_one_thai_word_inside_unspaced_text_is_found(corpus, query, expected):
     assert expected in titles(corpus, query)
 
 
-@pytest.mark.parametrize("query", ["ยา", "นา", "ชีว"])
-def test_letters_inside_another_word_do_not_match(corpus, query):
-    # พยาบาล contains ยา, นาฬิกา contains นา, ชีวิต contains ชีว: none is that word.
-    assert "พยาบาล\u200bชุมชน".replace("\u200b", "") not in titles(corpus, query)
+@pytest.mark.parametrize(("query", "word"), [("ยา", "พยาบาล"), ("นา", "นาฬิกา"), ("ชีว", "ชีวิต")])
+def test_letters_inside_another_word_do_not_match(corpus, query, word):
+    # พยาบาล contains ยา, นาฬิกา contains นา, ชีวิต contains ชีว: none is that word, while
+    # the whole word finds the case (so an empty answer cannot pass).
+    assert "พยาบาลชุมชน" in titles(corpus, word)
+    assert "พยาบาลชุมชน" not in titles(corpus, query)
 
 
 def test_thai_digits_match_arabic_digits_both_ways(corpus):
@@ -49,6 +51,11 @@ def test_thai_digits_match_arabic_digits_both_ways(corpus):
 
 def test_a_phrase_query_matches_in_order(corpus):
     assert titles(corpus, "ซ้อมรับมือภัยพิบัติ") == {"ซ้อมอพยพ"}
+    assert titles(corpus, '"ซ้อมรับมือ ภัยพิบัติ"') == {"ซ้อมอพยพ"}  # quoted, with a space between the words
+    # Quoted, the same words in the other order are not that phrase. (Unquoted, the engine
+    # also finds the words in any order, ranked below the phrase.)
+    assert titles(corpus, '"ภัยพิบัติ ซ้อมรับมือ"') == set()
+    assert titles(corpus, '"ภัยพิบัติซ้อมรับมือ"') == set()
 
 
 def test_every_chunk_of_the_query_must_match(corpus):
