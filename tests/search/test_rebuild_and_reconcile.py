@@ -1,7 +1,6 @@
 """Rebuilds never take search offline; reconcile finds and repairs drift."""
 
 import threading
-import time
 
 import pytest
 
@@ -37,23 +36,36 @@ def test_searches_keep_answering_during_a_rebuild(demo_index):
     expected = run(demo_index, SearchQuery(text="ผู้สูงอายุ")).total
     assert expected > 0
     failures, answers, stop = [], [], threading.Event()
+    answered = threading.Condition()
 
     def search_continuously():
         while not stop.is_set():
             try:
-                answers.append(run(demo_index, SearchQuery(text="ผู้สูงอายุ")).total)
+                total = run(demo_index, SearchQuery(text="ผู้สูงอายุ")).total
             except Exception as error:  # noqa: BLE001 - any failure is what we count
                 failures.append(error)
+                total = None
+            with answered:
+                answers.append(total)
+                answered.notify_all()
+
+    def more_answers(count: int) -> None:
+        """Wait (on the searcher, not the clock) until it has answered `count` more times."""
+        with answered:
+            target = len(answers) + count
+            assert answered.wait_for(lambda: len(answers) >= target, timeout=30), "the searcher stopped answering"
 
     worker = threading.Thread(target=search_continuously)
     worker.start()
     try:
-        rebuild(demo_index, before_swap=lambda name: time.sleep(0.5), chunk_size=5)
+        more_answers(3)  # while the old index serves
+        # Searches go on while the new index is complete but not yet live, and after the swap.
+        rebuild(demo_index, before_swap=lambda name: more_answers(3), chunk_size=5)
+        more_answers(3)
     finally:
         stop.set()
         worker.join()
     assert failures == []
-    assert len(answers) > 5
     assert set(answers) == {expected}
 
 
