@@ -24,6 +24,8 @@ class TestPageTree:
     def test_directory_and_listing_exist_once(self, home_page, centre_index):
         assert not CentreIndexPage.can_create_at(home_page)  # max_count reached
         assert CaseStudyIndexPage.can_create_at(home_page)
+        home_page.add_child(instance=CaseStudyIndexPage(title="กรณีศึกษา", slug="case-studies"))
+        assert not CaseStudyIndexPage.can_create_at(home_page)  # and a second one cannot be made
         assert not HomePage.can_create_at(home_page)
 
     def test_standard_pages_nest_under_home(self, home_page, centre):
