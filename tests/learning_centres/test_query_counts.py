@@ -27,6 +27,7 @@ from learning_centres.models import (
     LearningCentreImage,
     TargetGroup,
 )
+from search.contract import PAGE_SIZE
 
 from .factories import CaseStudyPageFactory, LearningCentrePageFactory
 
@@ -110,7 +111,8 @@ def test_centre_page(client, centre, n, django_assert_max_num_queries):
 
     warm_up(client, centre.url)
     with django_assert_max_num_queries(CENTRE_PAGE_QUERIES):
-        get(client, centre.url)
+        response = get(client, centre.url)
+    assert len(response.context["case_studies"]) == n  # every one shown, not an empty page
 
 
 @pytest.mark.django_db
@@ -120,7 +122,8 @@ def test_home_page(client, home_page, centre, n, django_assert_max_num_queries):
 
     warm_up(client, "/")
     with django_assert_max_num_queries(HOME_PAGE_QUERIES):
-        get(client, "/")
+        response = get(client, "/")
+    assert len(response.context["latest_case_studies"]) == min(n, home_page.specific.LATEST_COUNT)
 
 
 @pytest.mark.django_db
@@ -132,7 +135,9 @@ def test_case_study_index_page(client, home_page, centre, n, django_assert_max_n
     params = {"centre_type": "elderly_care", "area": ["community-welfare", "community-health-care"], "province": "50"}
     warm_up(client, listing.url, params)
     with django_assert_max_num_queries(CASE_STUDY_INDEX_QUERIES):
-        get(client, listing.url, params)
+        response = get(client, listing.url, params)
+    matching = CaseStudyPage.objects.live().filter(focus_areas__slug__in=params["area"]).distinct().count()
+    assert matching > 0 and len(response.context["results"]) == min(matching, PAGE_SIZE)
 
 
 @pytest.mark.django_db
@@ -143,7 +148,8 @@ def test_centre_index_page(client, centre_index, n, django_assert_max_num_querie
 
     warm_up(client, centre_index.url, {"centre_type": "elderly_care"})
     with django_assert_max_num_queries(CENTRE_INDEX_QUERIES):
-        get(client, centre_index.url, {"centre_type": "elderly_care"})
+        response = get(client, centre_index.url, {"centre_type": "elderly_care"})
+    assert len(response.context["results"]) == min(n, PAGE_SIZE)
 
 
 @pytest.mark.django_db
@@ -156,7 +162,8 @@ def test_feeds(client, centre_index, url, params, n, django_assert_max_num_queri
 
     warm_up(client, url, params)
     with django_assert_max_num_queries(FEED_QUERIES):
-        get(client, url, params)
+        response = get(client, url, params)
+    assert response.content.count(b"<item>") + response.content.count(b"<entry>") > 0
 
 
 @pytest.mark.django_db
