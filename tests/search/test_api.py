@@ -131,12 +131,15 @@ def test_suggest_completes_a_thai_prefix_mid_title(client, corpus):
 def test_suggest_gives_english_addresses_for_the_english_search_page(client, corpus):
     thai = client.get(reverse("search:suggest"), {"q": "ติดเต"}).json()["suggestions"]
     english = client.get(reverse("search:suggest"), {"q": "ติดเต", "lang": "en"}).json()["suggestions"]
+    assert thai, "nothing suggested: the comparison below would prove nothing"
     assert [s["url"] for s in english] == ["/en" + s["url"] for s in thai]
 
 
 def test_suggest_offers_focus_areas_and_provinces(client, corpus):
     labels = [s["label"] for s in client.get(reverse("search:suggest"), {"q": "สงข"}).json()["suggestions"]]
     assert "สงขลา" in labels
+    kinds = {s["label"]: s["kind"] for s in client.get(reverse("search:suggest"), {"q": "ดูแล"}).json()["suggestions"]}
+    assert kinds.get("ด้านการดูแลสุขภาพโดยชุมชน") == "focus_area"
 
 
 def test_openapi_schema_describes_both_endpoints(client):
