@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ExchangeConfig(AppConfig):
     name = "exchange"
-    verbose_name = "การศึกษาดูงานและการติดต่อศูนย์"
+    verbose_name = _("การศึกษาดูงานและการติดต่อศูนย์")
     default_auto_field = "django.db.models.BigAutoField"

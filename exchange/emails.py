@@ -12,11 +12,12 @@ from django.utils import translation
 from learning_centres.roles import EDITORS
 
 
-def send(name: str, to: list[str], context: dict, reply_to: list[str] | None = None) -> None:
+def send(name: str, to: list[str], context: dict, reply_to: list[str] | None = None, language: str = "th") -> None:
+    """The centre's notifications are Thai; a requester's are in the language they asked in."""
     recipients = [address for address in to if address]
     if not recipients:
         return
-    with translation.override("th"):
+    with translation.override(language):
         subject, _, body = render_to_string(f"exchange/email/{name}.txt", context).strip().partition("\n")
     EmailMessage(subject=subject.strip(), body=body.strip() + "\n", to=recipients, reply_to=reply_to or None).send()
 

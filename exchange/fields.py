@@ -7,10 +7,11 @@ from pythainlp.util import thai_digit_to_arabic_digit
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from thai.dates import parse_date
 
-DATE_INVALID = "วันที่ไม่ถูกต้อง กรุณาเลือกจากปฏิทิน หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569"
+DATE_INVALID = _("วันที่ไม่ถูกต้อง กรุณาเลือกจากปฏิทิน หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569")
 
 
 def parse_thai_date(value: str) -> datetime.date:
@@ -51,7 +52,7 @@ class ThaiDateField(forms.Field):
 
 # Landlines have nine digits (02-xxx-xxxx in Bangkok), mobiles ten (06/08/09-xxx-xxxx).
 _PHONE_EXTENSION = re.compile(r"\s*(?:ต่อ|ext\.?|x|#)\s*(\d{1,5})\s*$", re.IGNORECASE)
-PHONE_INVALID = "หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 081-234-5678 หรือ 053-123-456"
+PHONE_INVALID = _("หมายเลขโทรศัพท์ไม่ถูกต้อง เช่น 081-234-5678 หรือ 053-123-456")
 
 
 def normalise_thai_phone(value: str) -> str:
@@ -64,7 +65,7 @@ def normalise_thai_phone(value: str) -> str:
     digits = re.sub(r"\D", "", text)
     if text.lstrip().startswith("+") or digits.startswith("66") and len(digits) in (10, 11):
         if not digits.startswith("66"):
-            raise ValidationError("รับเฉพาะหมายเลขโทรศัพท์ในประเทศไทย", code="invalid")
+            raise ValidationError(_("รับเฉพาะหมายเลขโทรศัพท์ในประเทศไทย"), code="invalid")
         digits = "0" + digits[2:]
     if len(digits) == 10 and digits[:2] in ("06", "08", "09"):
         number = f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"

@@ -1,5 +1,5 @@
 """Public forms (visit request, contact, feedback) and the centre's status-change form.
-Every error message is Thai and names what to fix."""
+Every error message names what to fix; Thai source strings, English under /en/."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from learning_centres.models import FocusArea, LocalAdministrativeOrganisation
 from thai.names import expand_lao_abbreviation
@@ -36,13 +38,13 @@ def find_laos(text: str):
     return laos
 
 
-def required(label: str) -> dict:
-    return {"required": f"กรุณากรอก{label}"}
+def required(message: str) -> dict:
+    return {"required": message}
 
 
 class HoneypotMixin(forms.Form):
     # Hidden from people by CSS and from assistive technology; bots fill every field.
-    website = forms.CharField(required=False, label="เว็บไซต์ (เว้นว่างไว้)")
+    website = forms.CharField(required=False, label=_("เว็บไซต์ (เว้นว่างไว้)"))
 
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))
@@ -50,66 +52,66 @@ class HoneypotMixin(forms.Form):
 
 class VisitRequestForm(HoneypotMixin):
     organisation = forms.CharField(
-        label="หน่วยงาน / อปท. ที่ขอศึกษาดูงาน",
+        label=_("หน่วยงาน / อปท. ที่ขอศึกษาดูงาน"),
         max_length=255,
-        error_messages=required("ชื่อหน่วยงาน"),
-        help_text="พิมพ์ชื่อ อปท. เช่น อบต.แม่แฝก หรือชื่อหน่วยงานอื่น",
+        error_messages=required(_("กรุณากรอกชื่อหน่วยงาน")),
+        help_text=_("พิมพ์ชื่อ อปท. เช่น อบต.แม่แฝก หรือชื่อหน่วยงานอื่น"),
         widget=forms.TextInput(attrs={"list": "lao-options", "autocomplete": "organization"}),
     )
     lao = forms.ModelChoiceField(
-        label="เลือก อปท. ที่ตรงกัน",
+        label=_("เลือก อปท. ที่ตรงกัน"),
         queryset=LocalAdministrativeOrganisation.objects.all(),
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "กรุณาเลือก อปท. จากรายการ"},
+        error_messages={"invalid_choice": _("กรุณาเลือก อปท. จากรายการ")},
     )
-    contact_name = forms.CharField(label="ชื่อผู้ประสานงาน", max_length=200, error_messages=required("ชื่อผู้ประสานงาน"))
+    contact_name = forms.CharField(label=_("ชื่อผู้ประสานงาน"), max_length=200, error_messages=required(_("กรุณากรอกชื่อผู้ประสานงาน")))
     email = forms.EmailField(
-        label="อีเมล",
+        label=_("อีเมล"),
         max_length=254,
-        error_messages={**required("อีเมล"), "invalid": "รูปแบบอีเมลไม่ถูกต้อง เช่น name@example.go.th"},
+        error_messages={**required(_("กรุณากรอกอีเมล")), "invalid": _("รูปแบบอีเมลไม่ถูกต้อง เช่น name@example.go.th")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-    phone = ThaiPhoneField(label="โทรศัพท์", error_messages=required("หมายเลขโทรศัพท์"), help_text="เช่น 081-234-5678")
+    phone = ThaiPhoneField(label=_("โทรศัพท์"), error_messages=required(_("กรุณากรอกหมายเลขโทรศัพท์")), help_text=_("เช่น 081-234-5678"))
     group_size = ThaiIntegerField(
-        label="จำนวนผู้ศึกษาดูงาน (คน)",
+        label=_("จำนวนผู้ศึกษาดูงาน (คน)"),
         min_value=1,
         max_value=MAX_GROUP_SIZE,
         error_messages={
-            **required("จำนวนผู้ศึกษาดูงาน"),
-            "invalid": "กรุณากรอกจำนวนคนเป็นตัวเลข",
-            "min_value": "จำนวนผู้ศึกษาดูงานต้องมีอย่างน้อย 1 คน",
-            "max_value": f"จำนวนผู้ศึกษาดูงานต้องไม่เกิน {MAX_GROUP_SIZE} คน",
+            **required(_("กรุณากรอกจำนวนผู้ศึกษาดูงาน")),
+            "invalid": _("กรุณากรอกจำนวนคนเป็นตัวเลข"),
+            "min_value": _("จำนวนผู้ศึกษาดูงานต้องมีอย่างน้อย 1 คน"),
+            "max_value": _("จำนวนผู้ศึกษาดูงานต้องไม่เกิน %(limit_value)s คน"),
         },
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     preferred_date = ThaiDateField(
-        label="วันที่ต้องการศึกษาดูงาน",
-        error_messages=required("วันที่ต้องการศึกษาดูงาน"),
-        help_text="เลือกจากปฏิทิน หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569",
+        label=_("วันที่ต้องการศึกษาดูงาน"),
+        error_messages=required(_("กรุณากรอกวันที่ต้องการศึกษาดูงาน")),
+        help_text=_("เลือกจากปฏิทิน หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569"),
     )
-    alternative_date = ThaiDateField(label="วันที่สำรอง (ถ้ามี)", required=False)
+    alternative_date = ThaiDateField(label=_("วันที่สำรอง (ถ้ามี)"), required=False)
     purpose = forms.CharField(
-        label="วัตถุประสงค์ของการศึกษาดูงาน",
+        label=_("วัตถุประสงค์ของการศึกษาดูงาน"),
         min_length=10,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
-            **required("วัตถุประสงค์"),
-            "min_length": "กรุณาอธิบายวัตถุประสงค์อย่างน้อย 10 ตัวอักษร",
-            "max_length": "วัตถุประสงค์ยาวเกิน 2,000 ตัวอักษร",
+            **required(_("กรุณากรอกวัตถุประสงค์")),
+            "min_length": _("กรุณาอธิบายวัตถุประสงค์อย่างน้อย 10 ตัวอักษร"),
+            "max_length": _("วัตถุประสงค์ยาวเกิน 2,000 ตัวอักษร"),
         },
     )
     topics = forms.ModelMultipleChoiceField(
-        label="ประเด็นที่สนใจ (๘ ด้านพื้นฐาน)",
+        label=_("ประเด็นที่สนใจ (๘ ด้านพื้นฐาน)"),
         queryset=FocusArea.objects.originals(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "กรุณาเลือกประเด็นจากรายการ", "invalid_pk_value": "กรุณาเลือกประเด็นจากรายการ"},
+        error_messages={"invalid_choice": _("กรุณาเลือกประเด็นจากรายการ"), "invalid_pk_value": _("กรุณาเลือกประเด็นจากรายการ")},
     )
     consent = forms.BooleanField(
-        label="ข้าพเจ้ายินยอมให้ศูนย์และผู้ดูแลเว็บไซต์ใช้ข้อมูลข้างต้นเพื่อประสานการศึกษาดูงานครั้งนี้เท่านั้น",
-        error_messages={"required": "กรุณาให้ความยินยอมก่อนส่งคำขอ"},
+        label=_("ข้าพเจ้ายินยอมให้ศูนย์และผู้ดูแลเว็บไซต์ใช้ข้อมูลข้างต้นเพื่อประสานการศึกษาดูงานครั้งนี้เท่านั้น"),
+        error_messages={"required": _("กรุณาให้ความยินยอมก่อนส่งคำขอ")},
     )
 
     def __init__(self, *args, policy: VisitPolicy, **kwargs):
@@ -136,15 +138,15 @@ class VisitRequestForm(HoneypotMixin):
     def clean_alternative_date(self):
         day = self.cleaned_data.get("alternative_date")
         if day and (problem := requested_date_problem(self.policy, day)):
-            raise ValidationError(f"วันที่สำรอง: {problem}", code="unavailable")
+            raise ValidationError(gettext("วันที่สำรอง: %(problem)s") % {"problem": problem}, code="unavailable")
         return day
 
     def clean(self):
         cleaned = super().clean()
         if not self.policy.accepting_requests:
-            raise ValidationError("ขณะนี้ศูนย์ปิดรับคำขอศึกษาดูงาน", code="closed")
+            raise ValidationError(gettext("ขณะนี้ศูนย์ปิดรับคำขอศึกษาดูงาน"), code="closed")
         if cleaned.get("preferred_date") and cleaned.get("preferred_date") == cleaned.get("alternative_date"):
-            self.add_error("alternative_date", "วันที่สำรองต้องไม่ซ้ำกับวันที่ต้องการ")
+            self.add_error("alternative_date", gettext("วันที่สำรองต้องไม่ซ้ำกับวันที่ต้องการ"))
         self._match_lao(cleaned)
         return cleaned
 
@@ -160,7 +162,7 @@ class VisitRequestForm(HoneypotMixin):
             elif len(matches) > 1:
                 self.lao_candidates = matches
                 self.fields["lao"].queryset = LocalAdministrativeOrganisation.objects.filter(pk__in=[m.pk for m in matches])
-                self.add_error("lao", "มี อปท. ชื่อนี้มากกว่าหนึ่งแห่ง กรุณาเลือกจังหวัดของท่าน")
+                self.add_error("lao", gettext("มี อปท. ชื่อนี้มากกว่าหนึ่งแห่ง กรุณาเลือกจังหวัดของท่าน"))
         if lao is not None:
             cleaned["lao"] = lao
             cleaned["organisation"] = lao.name_th
@@ -173,27 +175,27 @@ class VisitRequestForm(HoneypotMixin):
 
 
 class ContactForm(HoneypotMixin):
-    name = forms.CharField(label="ชื่อ", max_length=200, error_messages=required("ชื่อ"))
+    name = forms.CharField(label=_("ชื่อ"), max_length=200, error_messages=required(_("กรุณากรอกชื่อ")))
     email = forms.EmailField(
-        label="อีเมลสำหรับตอบกลับ",
+        label=_("อีเมลสำหรับตอบกลับ"),
         max_length=254,
-        error_messages={**required("อีเมล"), "invalid": "รูปแบบอีเมลไม่ถูกต้อง เช่น name@example.go.th"},
+        error_messages={**required(_("กรุณากรอกอีเมล")), "invalid": _("รูปแบบอีเมลไม่ถูกต้อง เช่น name@example.go.th")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     message = forms.CharField(
-        label="ข้อความ",
+        label=_("ข้อความ"),
         min_length=10,
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
-            **required("ข้อความ"),
-            "min_length": "ข้อความสั้นเกินไป (อย่างน้อย 10 ตัวอักษร)",
-            "max_length": "ข้อความยาวเกิน 3,000 ตัวอักษร",
+            **required(_("กรุณากรอกข้อความ")),
+            "min_length": _("ข้อความสั้นเกินไป (อย่างน้อย 10 ตัวอักษร)"),
+            "max_length": _("ข้อความยาวเกิน 3,000 ตัวอักษร"),
         },
     )
     consent = forms.BooleanField(
-        label="ข้าพเจ้ายินยอมให้ส่งชื่อ อีเมล และข้อความนี้ถึงศูนย์เพื่อการติดต่อกลับ",
-        error_messages={"required": "กรุณาให้ความยินยอมก่อนส่งข้อความ"},
+        label=_("ข้าพเจ้ายินยอมให้ส่งชื่อ อีเมล และข้อความนี้ถึงศูนย์เพื่อการติดต่อกลับ"),
+        error_messages={"required": _("กรุณาให้ความยินยอมก่อนส่งข้อความ")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -204,27 +206,27 @@ class ContactForm(HoneypotMixin):
 
 class FeedbackForm(forms.Form):
     rating = forms.TypedChoiceField(
-        label="ความพึงพอใจต่อการศึกษาดูงาน",
+        label=_("ความพึงพอใจต่อการศึกษาดูงาน"),
         choices=[(n, f"{n} / 5") for n in range(5, 0, -1)],
         coerce=int,
         widget=forms.RadioSelect,
-        error_messages={"required": "กรุณาเลือกคะแนน 1–5", "invalid_choice": "กรุณาเลือกคะแนน 1–5"},
+        error_messages={"required": _("กรุณาเลือกคะแนน 1–5"), "invalid_choice": _("กรุณาเลือกคะแนน 1–5")},
     )
     comment = forms.CharField(
-        label="ความเห็น (จะแสดงบนหน้าศูนย์โดยไม่ระบุชื่อ เมื่อศูนย์อนุมัติ)",
+        label=_("ความเห็น (จะแสดงบนหน้าศูนย์โดยไม่ระบุชื่อ เมื่อศูนย์อนุมัติ)"),
         required=False,
         max_length=1500,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": "ความเห็นยาวเกิน 1,500 ตัวอักษร"},
+        error_messages={"max_length": _("ความเห็นยาวเกิน 1,500 ตัวอักษร")},
     )
 
 
 class StatusChangeForm(forms.Form):
     """The centre's answer to a request (admin)."""
 
-    status = forms.ChoiceField(label="สถานะใหม่", widget=forms.RadioSelect, error_messages={"required": "กรุณาเลือกสถานะใหม่"})
-    visit_date = ThaiDateField(label="วันที่นัดหมาย", required=False, help_text="จำเป็นเมื่อเสนอวันใหม่; เมื่อตอบรับ เว้นว่างเพื่อใช้วันที่ผู้ขอเลือก")
-    message = forms.CharField(label="ข้อความถึงผู้ขอ (ส่งทางอีเมล)", required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
+    status = forms.ChoiceField(label=_("สถานะใหม่"), widget=forms.RadioSelect, error_messages={"required": _("กรุณาเลือกสถานะใหม่")})
+    visit_date = ThaiDateField(label=_("วันที่นัดหมาย"), required=False, help_text=_("จำเป็นเมื่อเสนอวันใหม่; เมื่อตอบรับ เว้นว่างเพื่อใช้วันที่ผู้ขอเลือก"))
+    message = forms.CharField(label=_("ข้อความถึงผู้ขอ (ส่งทางอีเมล)"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 4}))
 
     def __init__(self, *args, visit: VisitRequest, **kwargs):
         super().__init__(*args, **kwargs)
@@ -235,9 +237,9 @@ class StatusChangeForm(forms.Form):
         cleaned = super().clean()
         status, day = cleaned.get("status"), cleaned.get("visit_date")
         if status == VisitStatus.RESCHEDULED and not day:
-            self.add_error("visit_date", "กรุณาระบุวันที่ที่เสนอใหม่")
+            self.add_error("visit_date", gettext("กรุณาระบุวันที่ที่เสนอใหม่"))
         if status == VisitStatus.DECLINED and not cleaned.get("message"):
-            self.add_error("message", "กรุณาแจ้งเหตุผลที่ไม่สามารถรับได้")
+            self.add_error("message", gettext("กรุณาแจ้งเหตุผลที่ไม่สามารถรับได้"))
         if status in (VisitStatus.APPROVED, VisitStatus.RESCHEDULED):
             visit_day = day or self.visit.visit_date
             if problem := calendar_problem(policy_for(self.visit.centre), visit_day, exclude=self.visit):

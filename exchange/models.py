@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -25,12 +26,12 @@ def new_token() -> str:
 
 
 class VisitStatus(models.TextChoices):
-    PENDING = "pending", "รอพิจารณา"
-    APPROVED = "approved", "ตอบรับแล้ว"
-    RESCHEDULED = "rescheduled", "เสนอวันใหม่"
-    DECLINED = "declined", "ไม่สามารถรับได้"
-    COMPLETED = "completed", "ศึกษาดูงานแล้ว"
-    WITHDRAWN = "withdrawn", "ผู้ขอถอนคำขอ"
+    PENDING = "pending", _("รอพิจารณา")
+    APPROVED = "approved", _("ตอบรับแล้ว")
+    RESCHEDULED = "rescheduled", _("เสนอวันใหม่")
+    DECLINED = "declined", _("ไม่สามารถรับได้")
+    COMPLETED = "completed", _("ศึกษาดูงานแล้ว")
+    WITHDRAWN = "withdrawn", _("ผู้ขอถอนคำขอ")
 
 
 # Which status the centre may move a request to from each status.
@@ -49,31 +50,31 @@ class VisitPolicy(ClusterableModel):
     contributors and the editors in the admin, without going through page review."""
 
     centre = models.OneToOneField(
-        "learning_centres.LearningCentrePage", on_delete=models.CASCADE, related_name="visit_policy", verbose_name="ศูนย์เรียนรู้"
+        "learning_centres.LearningCentrePage", on_delete=models.CASCADE, related_name="visit_policy", verbose_name=_("ศูนย์เรียนรู้")
     )
-    accepting_requests = models.BooleanField("เปิดรับคำขอศึกษาดูงาน", default=True)
+    accepting_requests = models.BooleanField(_("เปิดรับคำขอศึกษาดูงาน"), default=True)
     max_group_size = models.PositiveSmallIntegerField(
-        "จำนวนผู้ศึกษาดูงานสูงสุดต่อครั้ง (คน)",
+        _("จำนวนผู้ศึกษาดูงานสูงสุดต่อครั้ง (คน)"),
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(MAX_GROUP_SIZE)],
-        help_text="เว้นว่างเพื่อใช้ค่าในหน้าศูนย์",
+        help_text=_("เว้นว่างเพื่อใช้ค่าในหน้าศูนย์"),
     )
     max_visits_per_month = models.PositiveSmallIntegerField(
-        "จำนวนคณะสูงสุดต่อเดือน", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(100)]
+        _("จำนวนคณะสูงสุดต่อเดือน"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(100)]
     )
-    min_notice_days = models.PositiveSmallIntegerField("ต้องแจ้งล่วงหน้าอย่างน้อย (วัน)", default=7, validators=[MaxValueValidator(365)])
+    min_notice_days = models.PositiveSmallIntegerField(_("ต้องแจ้งล่วงหน้าอย่างน้อย (วัน)"), default=7, validators=[MaxValueValidator(365)])
 
     panels = [
         FieldPanel("centre", read_only=True),
         FieldPanel("accepting_requests"),
         FieldRowPanel([FieldPanel("max_group_size"), FieldPanel("max_visits_per_month"), FieldPanel("min_notice_days")]),
-        InlinePanel("blackout_periods", label="ช่วงงดรับศึกษาดูงาน"),
+        InlinePanel("blackout_periods", label=_("ช่วงงดรับศึกษาดูงาน")),
     ]
 
     class Meta:
-        verbose_name = "เงื่อนไขการรับศึกษาดูงาน"
-        verbose_name_plural = "เงื่อนไขการรับศึกษาดูงาน"
+        verbose_name = _("เงื่อนไขการรับศึกษาดูงาน")
+        verbose_name_plural = _("เงื่อนไขการรับศึกษาดูงาน")
 
     def __str__(self) -> str:
         return self.centre.title
@@ -85,27 +86,27 @@ class VisitPolicy(ClusterableModel):
 
 class BlackoutPeriod(models.Model):
     policy = ParentalKey(VisitPolicy, on_delete=models.CASCADE, related_name="blackout_periods")
-    start_date = models.DateField("ตั้งแต่วันที่")
-    end_date = models.DateField("ถึงวันที่")
-    reason = models.CharField("เหตุผล (แสดงต่อผู้ขอ)", max_length=200, blank=True)
+    start_date = models.DateField(_("ตั้งแต่วันที่"))
+    end_date = models.DateField(_("ถึงวันที่"))
+    reason = models.CharField(_("เหตุผล (แสดงต่อผู้ขอ)"), max_length=200, blank=True)
 
     panels = [FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]), FieldPanel("reason")]
 
     class Meta:
         ordering = ["start_date"]
-        verbose_name = "ช่วงงดรับศึกษาดูงาน"
+        verbose_name = _("ช่วงงดรับศึกษาดูงาน")
 
     def __str__(self) -> str:
         return f"{self.start_date} – {self.end_date}"
 
     def clean(self) -> None:
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": "วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น"})
+            raise ValidationError({"end_date": _("วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น")})
 
 
 class VisitRequest(models.Model):
     centre = models.ForeignKey(
-        "learning_centres.LearningCentrePage", on_delete=models.CASCADE, related_name="visit_requests", verbose_name="ศูนย์เรียนรู้"
+        "learning_centres.LearningCentrePage", on_delete=models.CASCADE, related_name="visit_requests", verbose_name=_("ศูนย์เรียนรู้")
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     lao = models.ForeignKey(
@@ -114,28 +115,30 @@ class VisitRequest(models.Model):
         null=True,
         blank=True,
         related_name="visit_requests",
-        verbose_name="อปท. ที่ขอศึกษาดูงาน",
+        verbose_name=_("อปท. ที่ขอศึกษาดูงาน"),
     )
-    organisation = models.CharField("หน่วยงานที่ขอศึกษาดูงาน", max_length=255)
-    contact_name = models.CharField("ผู้ประสานงาน", max_length=200)
-    email = models.EmailField("อีเมล", blank=True)
-    phone = models.CharField("โทรศัพท์", max_length=32, blank=True)
-    group_size = models.PositiveSmallIntegerField("จำนวนผู้ศึกษาดูงาน (คน)")
-    preferred_date = models.DateField("วันที่ต้องการ")
-    alternative_date = models.DateField("วันที่สำรอง", null=True, blank=True)
-    scheduled_date = models.DateField("วันที่นัดหมาย", null=True, blank=True)
-    purpose = models.TextField("วัตถุประสงค์")
-    topics = models.ManyToManyField("learning_centres.FocusArea", blank=True, related_name="+", verbose_name="ประเด็นที่สนใจ")
-    status = models.CharField("สถานะ", max_length=16, choices=VisitStatus.choices, default=VisitStatus.PENDING)
-    consent_at = models.DateTimeField("ยินยอมให้ใช้ข้อมูลเมื่อ")
-    created_at = models.DateTimeField("ส่งคำขอเมื่อ", auto_now_add=True)
-    updated_at = models.DateTimeField("ปรับปรุงล่าสุด", auto_now=True)
-    anonymised_at = models.DateTimeField("ลบข้อมูลส่วนบุคคลเมื่อ", null=True, blank=True)
+    organisation = models.CharField(_("หน่วยงานที่ขอศึกษาดูงาน"), max_length=255)
+    contact_name = models.CharField(_("ผู้ประสานงาน"), max_length=200)
+    email = models.EmailField(_("อีเมล"), blank=True)
+    phone = models.CharField(_("โทรศัพท์"), max_length=32, blank=True)
+    group_size = models.PositiveSmallIntegerField(_("จำนวนผู้ศึกษาดูงาน (คน)"))
+    preferred_date = models.DateField(_("วันที่ต้องการ"))
+    alternative_date = models.DateField(_("วันที่สำรอง"), null=True, blank=True)
+    scheduled_date = models.DateField(_("วันที่นัดหมาย"), null=True, blank=True)
+    purpose = models.TextField(_("วัตถุประสงค์"))
+    topics = models.ManyToManyField("learning_centres.FocusArea", blank=True, related_name="+", verbose_name=_("ประเด็นที่สนใจ"))
+    status = models.CharField(_("สถานะ"), max_length=16, choices=VisitStatus.choices, default=VisitStatus.PENDING)
+    consent_at = models.DateTimeField(_("ยินยอมให้ใช้ข้อมูลเมื่อ"))
+    created_at = models.DateTimeField(_("ส่งคำขอเมื่อ"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ปรับปรุงล่าสุด"), auto_now=True)
+    anonymised_at = models.DateTimeField(_("ลบข้อมูลส่วนบุคคลเมื่อ"), null=True, blank=True)
+    # The language the request was made in: the requester's e-mails are written in it.
+    language = models.CharField(_("ภาษา"), max_length=8, default="th", editable=False)
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "คำขอศึกษาดูงาน"
-        verbose_name_plural = "คำขอศึกษาดูงาน"
+        verbose_name = _("คำขอศึกษาดูงาน")
+        verbose_name_plural = _("คำขอศึกษาดูงาน")
         indexes = [models.Index(fields=["centre", "status"]), models.Index(fields=["updated_at"])]
 
     def __str__(self) -> str:
@@ -194,18 +197,18 @@ class VisitStatusChange(models.Model):
 
 
 class VisitFeedback(models.Model):
-    request = models.OneToOneField(VisitRequest, on_delete=models.CASCADE, related_name="feedback", verbose_name="คำขอศึกษาดูงาน")
-    rating = models.PositiveSmallIntegerField("คะแนน (1–5)", validators=[MinValueValidator(1), MaxValueValidator(5)])
-    comment = models.TextField("ความเห็น", blank=True)
-    approved = models.BooleanField("แสดงบนหน้าศูนย์", default=False)
-    created_at = models.DateTimeField("ส่งเมื่อ", auto_now_add=True)
+    request = models.OneToOneField(VisitRequest, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("คำขอศึกษาดูงาน"))
+    rating = models.PositiveSmallIntegerField(_("คะแนน (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)])
+    comment = models.TextField(_("ความเห็น"), blank=True)
+    approved = models.BooleanField(_("แสดงบนหน้าศูนย์"), default=False)
+    created_at = models.DateTimeField(_("ส่งเมื่อ"), auto_now_add=True)
 
     panels = [FieldPanel("rating", read_only=True), FieldPanel("comment", read_only=True), FieldPanel("approved")]
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "ความเห็นหลังศึกษาดูงาน"
-        verbose_name_plural = "ความเห็นหลังศึกษาดูงาน"
+        verbose_name = _("ความเห็นหลังศึกษาดูงาน")
+        verbose_name_plural = _("ความเห็นหลังศึกษาดูงาน")
 
     def __str__(self) -> str:
         return f"{self.request.organisation}: {self.rating}/5"

@@ -12,12 +12,19 @@ import datetime
 from django.db.models import DateField
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from thai.dates import thai_date
+from portal.locales import english_active
+from thai.dates import english_date, thai_date
 
 from .models import BOOKED_STATUSES, MAX_GROUP_SIZE, VisitPolicy, VisitRequest
 
 LATEST_BOOKING_DAYS = 366
+
+
+def _date(day: datetime.date) -> str:
+    """A date in the words of the visitor's language (the messages reach the public form)."""
+    return english_date(day) if english_active() else thai_date(day)
 
 
 def policy_for(centre) -> VisitPolicy:
@@ -39,7 +46,7 @@ def earliest_date(policy: VisitPolicy) -> datetime.date:
 def group_size_problem(policy: VisitPolicy, size: int) -> str | None:
     limit = policy.group_size_limit or MAX_GROUP_SIZE
     if size > limit:
-        return f"ศูนย์รับผู้ศึกษาดูงานได้ครั้งละไม่เกิน {limit} คน กรุณาลดจำนวนหรือแบ่งเป็นหลายคณะ"
+        return _("ศูนย์รับผู้ศึกษาดูงานได้ครั้งละไม่เกิน %(limit)s คน กรุณาลดจำนวนหรือแบ่งเป็นหลายคณะ") % {"limit": limit}
     return None
 
 
@@ -49,7 +56,11 @@ def blackout_problem(policy: VisitPolicy, day: datetime.date) -> str | None:
     for period in policy.blackout_periods.all():
         if period.start_date <= day <= period.end_date:
             reason = f" ({period.reason})" if period.reason else ""
-            return f"ศูนย์งดรับศึกษาดูงานระหว่าง {thai_date(period.start_date)} ถึง {thai_date(period.end_date)}{reason} กรุณาเลือกวันอื่น"
+            return _("ศูนย์งดรับศึกษาดูงานระหว่าง %(start)s ถึง %(end)s%(reason)s กรุณาเลือกวันอื่น") % {
+                "start": _date(period.start_date),
+                "end": _date(period.end_date),
+                "reason": reason,
+            }
     return None
 
 
@@ -65,7 +76,7 @@ def booked_in_month(centre, day: datetime.date, exclude: VisitRequest | None = N
 def monthly_problem(policy: VisitPolicy, day: datetime.date, exclude: VisitRequest | None = None) -> str | None:
     limit = policy.max_visits_per_month
     if limit and booked_in_month(policy.centre, day, exclude) >= limit:
-        return f"ศูนย์รับคณะศึกษาดูงานในเดือนนี้ครบ {limit} คณะแล้ว กรุณาเลือกเดือนอื่น"
+        return _("ศูนย์รับคณะศึกษาดูงานในเดือนนี้ครบ %(limit)s คณะแล้ว กรุณาเลือกเดือนอื่น") % {"limit": limit}
     return None
 
 
@@ -78,9 +89,12 @@ def requested_date_problem(policy: VisitPolicy, day: datetime.date) -> str | Non
     """Why a visitor may not ask for `day`, or None."""
     first = earliest_date(policy)
     if day < today():
-        return "วันที่นี้ผ่านมาแล้ว กรุณาเลือกวันในอนาคต"
+        return _("วันที่นี้ผ่านมาแล้ว กรุณาเลือกวันในอนาคต")
     if day < first:
-        return f"ศูนย์ขอให้แจ้งล่วงหน้าอย่างน้อย {policy.min_notice_days} วัน กรุณาเลือกตั้งแต่ {thai_date(first)} เป็นต้นไป"
+        return _("ศูนย์ขอให้แจ้งล่วงหน้าอย่างน้อย %(days)s วัน กรุณาเลือกตั้งแต่ %(first)s เป็นต้นไป") % {
+            "days": policy.min_notice_days,
+            "first": _date(first),
+        }
     if day > today() + datetime.timedelta(days=LATEST_BOOKING_DAYS):
-        return "รับคำขอล่วงหน้าได้ไม่เกิน 1 ปี"
+        return _("รับคำขอล่วงหน้าได้ไม่เกิน 1 ปี")
     return calendar_problem(policy, day)

@@ -5,17 +5,20 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from . import emails
 from .models import ContactMessage, VisitFeedback, VisitRequest, VisitStatus, VisitStatusChange
 
 
 def status_url(visit: VisitRequest, request: HttpRequest) -> str:
-    return request.build_absolute_uri(reverse("exchange:status", args=[visit.token]))
+    """The requester's private link, in the language they asked in (also from the admin)."""
+    with translation.override(visit.language):
+        return request.build_absolute_uri(reverse("exchange:status", args=[visit.token]))
 
 
 def admin_url(visit: VisitRequest, request: HttpRequest) -> str:
@@ -25,10 +28,11 @@ def admin_url(visit: VisitRequest, request: HttpRequest) -> str:
 @transaction.atomic
 def submit_request(data: dict, centre, request: HttpRequest) -> VisitRequest:
     topics = data.pop("topics", [])
-    visit = VisitRequest.objects.create(centre=centre, consent_at=timezone.now(), **data)
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    visit = VisitRequest.objects.create(centre=centre, consent_at=timezone.now(), language=language, **data)
     visit.topics.set(topics)
     context = {"visit": visit, "centre": centre, "status_url": status_url(visit, request)}
-    transaction.on_commit(lambda: emails.send("request_received", [visit.email], context))
+    transaction.on_commit(lambda: emails.send("request_received", [visit.email], context, language=visit.language))
     transaction.on_commit(
         lambda: emails.send("request_for_centre", emails.centre_recipients(centre), {**context, "admin_url": admin_url(visit, request)})
     )
@@ -51,7 +55,7 @@ def change_status(
         visit.scheduled_date = visit.preferred_date
     visit.save()
     context = {"visit": visit, "centre": visit.centre, "change": change, "status_url": status_url(visit, request)}
-    transaction.on_commit(lambda: emails.send(f"status_{to_status}", [visit.email], context))
+    transaction.on_commit(lambda: emails.send(f"status_{to_status}", [visit.email], context, language=visit.language))
     return change
 
 

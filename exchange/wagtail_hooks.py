@@ -9,6 +9,8 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -52,10 +54,10 @@ class ScopedEditView(ScopedQuerysetMixin, generic.EditView):
 
 
 class VisitRequestFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label="สถานะ", choices=VisitStatus.choices, empty_label="ทุกสถานะ")
-    centre = django_filters.ModelChoiceFilter(label="ศูนย์เรียนรู้", queryset=LearningCentrePage.objects.order_by("title"))
-    preferred_date = django_filters.DateFromToRangeFilter(label="วันที่ต้องการ", widget=DateRangePickerWidget)
-    created_at = django_filters.DateFromToRangeFilter(label="วันที่ส่งคำขอ", widget=DateRangePickerWidget)
+    status = django_filters.ChoiceFilter(label=_("สถานะ"), choices=VisitStatus.choices, empty_label=_("ทุกสถานะ"))
+    centre = django_filters.ModelChoiceFilter(label=_("ศูนย์เรียนรู้"), queryset=LearningCentrePage.objects.order_by("title"))
+    preferred_date = django_filters.DateFromToRangeFilter(label=_("วันที่ต้องการ"), widget=DateRangePickerWidget)
+    created_at = django_filters.DateFromToRangeFilter(label=_("วันที่ส่งคำขอ"), widget=DateRangePickerWidget)
 
     class Meta:
         model = VisitRequest
@@ -122,7 +124,8 @@ class VisitRequestDetailView(ScopedQuerysetMixin, generic.InspectView):
             services.change_status(self.object, data["status"], data["message"], request.user, request, data.get("visit_date"))
             from django.contrib import messages
 
-            messages.success(request, f"บันทึกสถานะ “{VisitStatus(data['status']).label}” และส่งอีเมลถึงผู้ขอแล้ว")
+            label = VisitStatus(data["status"]).label
+            messages.success(request, gettext("บันทึกสถานะ “%(status)s” และส่งอีเมลถึงผู้ขอแล้ว") % {"status": label})
             return redirect(reverse("visit_requests:inspect", args=[self.object.pk]))
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
@@ -140,7 +143,7 @@ class VisitRequestViewSet(ModelViewSet):
     model = VisitRequest
     name = "visit_requests"
     icon = "date"
-    menu_label = "คำขอศึกษาดูงาน"
+    menu_label = _("คำขอศึกษาดูงาน")
     permission_policy = visit_request_policy
     index_view_class = VisitRequestIndexView
     edit_view_class = AnswerInDetailView
@@ -167,7 +170,7 @@ class VisitRequestViewSet(ModelViewSet):
         "status_label",
         "created_at",
     ]
-    export_headings = {"pk": "เลขที่", "topic_names": "ประเด็นที่สนใจ", "status_label": "สถานะ"}
+    export_headings = {"pk": _("เลขที่"), "topic_names": _("ประเด็นที่สนใจ"), "status_label": _("สถานะ")}
     export_filename = "visit-requests"
     inspect_view_fields = [
         "centre",
@@ -191,7 +194,7 @@ class FeedbackViewSet(ModelViewSet):
     model = VisitFeedback
     name = "visit_feedback"
     icon = "pick"
-    menu_label = "ความเห็นหลังศึกษาดูงาน"
+    menu_label = _("ความเห็นหลังศึกษาดูงาน")
     permission_policy = feedback_policy
     index_view_class = ScopedIndexView
     edit_view_class = ScopedEditView
@@ -214,7 +217,7 @@ class VisitPolicyViewSet(ModelViewSet):
     model = VisitPolicy
     name = "visit_policies"
     icon = "cog"
-    menu_label = "เงื่อนไขการรับศึกษาดูงาน"
+    menu_label = _("เงื่อนไขการรับศึกษาดูงาน")
     permission_policy = visit_policy_policy
     index_view_class = PolicyIndexView
     edit_view_class = ScopedEditView
@@ -225,7 +228,7 @@ class VisitPolicyViewSet(ModelViewSet):
 class ExchangeGroup(ViewSetGroup):
     items = (VisitRequestViewSet, FeedbackViewSet, VisitPolicyViewSet)
     menu_icon = "date"
-    menu_label = "ศึกษาดูงาน"
+    menu_label = _("ศึกษาดูงาน")
     menu_name = "exchange"
     menu_order = 160
 

@@ -27,7 +27,6 @@ urlpatterns = [
     path("", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
-    path("", include("exchange.urls")),
     path("", include("learning_centres.urls")),
 ]
 
@@ -44,6 +43,8 @@ if settings.DEBUG:
 # Pages people read: Thai at /, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search_page"),
+    # Study visits and messages to a centre: /visits/…, /contact/… in Thai, /en/… in English.
+    path("", include("exchange.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
