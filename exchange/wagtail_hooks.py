@@ -139,6 +139,22 @@ class AnswerInDetailView(ScopedEditView):
     post = get
 
 
+# What a requester wrote, in the order editors read it: the detail page and the export.
+REQUEST_FIELDS = (
+    "centre",
+    "organisation",
+    "lao",
+    "contact_name",
+    "email",
+    "phone",
+    "group_size",
+    "preferred_date",
+    "alternative_date",
+    "scheduled_date",
+    "purpose",
+)
+
+
 class VisitRequestViewSet(ModelViewSet):
     model = VisitRequest
     name = "visit_requests"
@@ -153,41 +169,10 @@ class VisitRequestViewSet(ModelViewSet):
     form_fields = ["status"]
     filterset_class = VisitRequestFilterSet
     list_display = ["organisation", "centre", "group_size", "preferred_date", "status", "created_at"]
-    list_export = [
-        "pk",
-        "centre",
-        "organisation",
-        "lao",
-        "contact_name",
-        "email",
-        "phone",
-        "group_size",
-        "preferred_date",
-        "alternative_date",
-        "scheduled_date",
-        "purpose",
-        "topic_names",
-        "status_label",
-        "created_at",
-    ]
+    list_export = ["pk", *REQUEST_FIELDS, "topic_names", "status_label", "created_at"]
     export_headings = {"pk": _("เลขที่"), "topic_names": _("ประเด็นที่สนใจ"), "status_label": _("สถานะ")}
     export_filename = "visit-requests"
-    inspect_view_fields = [
-        "centre",
-        "organisation",
-        "lao",
-        "contact_name",
-        "email",
-        "phone",
-        "group_size",
-        "preferred_date",
-        "alternative_date",
-        "scheduled_date",
-        "purpose",
-        "topics",
-        "status",
-        "created_at",
-    ]
+    inspect_view_fields = [*REQUEST_FIELDS, "topics", "status", "created_at"]
 
 
 class FeedbackViewSet(ModelViewSet):
