@@ -80,21 +80,20 @@ def _bad_request(errors: list[str]) -> JsonResponse:
     return JsonResponse({"error": "Invalid search parameters.", "details": errors}, status=400, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
-def export_csv(request: HttpRequest):
+def _download(request: HttpRequest, chunks, content_type: str, filename: str):
+    """The search's every result as a streamed file (`chunks` writes them), unless refused."""
     if refusal := _refusal(request):
         return refusal
-    parsed = parse(request.GET)
-    response = StreamingHttpResponse(_csv_lines(request, parsed.query), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="case-studies.csv"'
+    response = StreamingHttpResponse(chunks(request, parse(request.GET).query), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@require_GET
+def export_csv(request: HttpRequest):
+    return _download(request, _csv_lines, "text/csv; charset=utf-8", "case-studies.csv")
 
 
 @require_GET
 def export_json(request: HttpRequest):
-    if refusal := _refusal(request):
-        return refusal
-    parsed = parse(request.GET)
-    response = StreamingHttpResponse(_json_chunks(request, parsed.query), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="case-studies.json"'
-    return response
+    return _download(request, _json_chunks, "application/json; charset=utf-8", "case-studies.json")
