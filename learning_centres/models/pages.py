@@ -62,6 +62,7 @@ class SearchListingMixin:
     its counts are the search page's. Unknown filter values answer 400, as the API does."""
 
     listing_kind = ""  # a search document kind: "case_study" or "centre"
+    listing_placeholder = ""  # what the search box suggests typing
 
     def get_context(self, request, *args, **kwargs):
         # The one edge from page models to search, imported here: search's documents import
@@ -69,7 +70,7 @@ class SearchListingMixin:
         from search.listing import listing_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(listing_context(request, self.listing_kind))
+        context.update(listing_context(request, self.listing_kind), listing_placeholder=self.listing_placeholder)
         if "listing_errors" not in context:
             context["feed_urls"] = feed_urls(context["parsed"].query.filters)
         return context
@@ -90,9 +91,10 @@ class CentreIndexPage(SearchListingMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["learning_centres.LearningCentrePage"]
     max_count = 1
-    template = "pages/centre_index_page.html"
 
+    template = "pages/listing_page.html"
     listing_kind = "centre"
+    listing_placeholder = _("ค้นหาศูนย์เรียนรู้ ชื่อ อปท. หรือจังหวัด")
 
     class Meta:
         verbose_name = _("หน้ารวมศูนย์เรียนรู้")
@@ -415,9 +417,10 @@ class CaseStudyIndexPage(SearchListingMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
-    template = "pages/case_study_index_page.html"
 
+    template = "pages/listing_page.html"
     listing_kind = "case_study"
+    listing_placeholder = _("ค้นหาในกรณีศึกษา")
 
     class Meta:
         verbose_name = _("หน้ารวมกรณีศึกษา")

@@ -51,6 +51,12 @@ def test_the_listing_keeps_its_own_title_and_counts_its_pages(client, corpus, li
     html = get(client, listing.url)
     assert "<h1>กรณีศึกษา</h1>" in html  # the Wagtail page, not the result page number
     assert "<title>กรณีศึกษา" in html
+    assert 'placeholder="ค้นหาในกรณีศึกษา"' in html  # the search box says what this listing searches
+
+
+def test_the_centre_directory_says_what_its_search_box_finds(client, centre_index):
+    centre_index.save_revision().publish()
+    assert 'placeholder="ค้นหาศูนย์เรียนรู้ ชื่อ อปท. หรือจังหวัด"' in get(client, centre_index.url)
 
 
 def test_filters_by_area_and_centre_type_like_the_search_page(client, corpus, listing):
