@@ -54,7 +54,7 @@ from thai.dates import NotAYear, is_plausible_year, parse_year
 
 from ..columns import IMPORTED_COLUMNS, LIST_SEPARATOR, REQUIRED_COLUMNS
 from .report import ImportReport
-from .sources import ImportFileError, ImportSource, Row
+from .sources import ImportFileError, ImportSource, Row, open_source
 from .vocabulary import CENTRE_TYPES, LAO_TYPES, Places, key, lao_name, terms_lookup
 
 logger = logging.getLogger(__name__)
@@ -592,10 +592,8 @@ def import_case_studies(
     """Validate the whole file; unless it is a dry run and if no row is invalid, write it
     in one transaction. Any error (in a row, or while writing) leaves nothing behind."""
     report = ImportReport(dry_run=dry_run)
-    try:
-        source = ImportSource(path, name=name)
-    except ImportFileError as error:
-        report.error(None, None, str(error))
+    source = open_source(path, name, report)
+    if source is None:
         return report
     with source:
         report.notices.extend(source.notices)

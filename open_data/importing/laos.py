@@ -16,7 +16,7 @@ from learning_centres.models import LocalAdministrativeOrganisation
 
 from ..columns import LAO_COLUMNS
 from .report import ImportReport
-from .sources import ImportFileError, ImportSource, Row
+from .sources import ImportFileError, Row, open_source
 from .vocabulary import LAO_TYPES, Places, key, lao_name
 
 REQUIRED = tuple(column.name for column in LAO_COLUMNS if column.required)
@@ -100,10 +100,8 @@ class LAOValidator:
 
 def import_laos(path: Path | str, *, name: str | None = None, dry_run: bool = False) -> ImportReport:
     report = ImportReport(dry_run=dry_run)
-    try:
-        source = ImportSource(path, name=name)
-    except ImportFileError as error:
-        report.error(None, None, str(error))
+    source = open_source(path, name, report)
+    if source is None:
         return report
     with source:
         report.notices.extend(source.notices)

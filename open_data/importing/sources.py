@@ -12,7 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -20,6 +20,10 @@ DATA_EXTENSIONS = (".csv", ".xlsx", ".jsonl", ".ndjson")
 SNIFF_BYTES = 64 * 1024
 MAX_ZIP_UNCOMPRESSED = 1024 * 1024 * 1024  # 1 GiB in all: a ZIP bomb stops here
 _THAI = range(0x0E00, 0x0E80)
+
+
+if TYPE_CHECKING:
+    from .report import ImportReport
 
 
 class ImportFileError(Exception):
@@ -233,3 +237,12 @@ class ImportSource:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def open_source(path: Path | str, name: str | None, report: ImportReport) -> ImportSource | None:
+    """The file to import, or None when it cannot be read, the reason written in `report`."""
+    try:
+        return ImportSource(path, name=name)
+    except ImportFileError as error:
+        report.error(None, None, str(error))
+        return None
