@@ -12,6 +12,18 @@ export PYTHAINLP_READ_ONLY := 1
 
 .PHONY: run test install fonts map migrate demo lint ci clean search search-stop messages backup restore bench
 
+# $(call debian_install,COMMAND,PACKAGES): when COMMAND is missing, install Debian's PACKAGES
+# (as root, as CI runs), or say what to install.
+define debian_install
+@command -v $(1) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "$(1) is missing: install Debian's packages: apt-get install $(2)" >&2; exit 1; \
+	  fi; \
+	  echo "Installing Debian's $(2)…"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; }
+endef
+
 $(STAMP): $(REQUIREMENTS)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,13 +40,7 @@ install: $(STAMP) fonts map
 FONTS_STAMP := static/fonts/.installed
 
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" -ne 0 ]; then \
-	    echo "npm is missing: install Debian's nodejs and npm packages (apt-get install nodejs npm)." >&2; exit 1; \
-	  fi; \
-	  echo "Installing Debian's nodejs and npm packages…"; \
-	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	$(call debian_install,npm,nodejs npm)
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
@@ -87,13 +93,7 @@ search-stop:
 MESSAGE_DIRS_IGNORED := --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --ignore=media --ignore=static_collected --ignore=test-artifacts
 
 messages: install
-	@command -v msgfmt >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" -ne 0 ]; then \
-	    echo "GNU gettext is missing: install Debian's gettext package (apt-get install gettext)." >&2; exit 1; \
-	  fi; \
-	  echo "Installing Debian's gettext package…"; \
-	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; }
+	$(call debian_install,msgfmt,gettext)
 	$(BIN)/python manage.py makemessages --locale en --extension html,txt,py --add-location file $(MESSAGE_DIRS_IGNORED)
 	$(BIN)/python manage.py compilemessages --locale en $(MESSAGE_DIRS_IGNORED)
 
