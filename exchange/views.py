@@ -44,11 +44,12 @@ def request_visit(request: HttpRequest, centre_id: int) -> HttpResponse:
     policy = policy_for(centre)
     form = VisitRequestForm(request.POST or None, policy=policy)
     if request.method == "POST":
-        if not ratelimit.hit(_limit("visit-request"), ratelimit.client_address(request)):
-            return _too_many(request)
         if form.is_spam():
             return render(request, "exchange/rejected.html", status=400)
         if form.is_valid():
+            # Only what would be stored counts: junk and typos never close the form for an office.
+            if not ratelimit.hit(_limit("visit-request"), ratelimit.client_address(request)):
+                return _too_many(request)
             visit = services.submit_request(form.request_data(), centre, request)
             return redirect("exchange:submitted", token=visit.token)
     status = 400 if form.is_bound else 200
@@ -122,11 +123,11 @@ def contact(request: HttpRequest, centre_id: int) -> HttpResponse:
     centre = _centre(centre_id)
     form = ContactForm(request.POST or None)
     if request.method == "POST":
-        if not ratelimit.hit(_limit("contact"), ratelimit.client_address(request)):
-            return _too_many(request)
         if form.is_spam():
             return render(request, "exchange/rejected.html", status=400)
         if form.is_valid():
+            if not ratelimit.hit(_limit("contact"), ratelimit.client_address(request)):
+                return _too_many(request)
             data = form.cleaned_data
             services.send_contact_message(centre, data["name"], data["email"], data["message"])
             return redirect("exchange:contact_sent", centre_id=centre.pk)

@@ -9,7 +9,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.sitemap import sitemap
 from home.views import robots_txt
 from open_data.api import api_router
-from portal.admin_login import RateLimitedLoginView
 from search import views as search_views
 
 # A database that does not answer gives a plain 503 page instead of the 500 page.
@@ -18,8 +17,6 @@ handler500 = "portal.errors.server_error"
 # Not language-specific: the admin (each user picks a language), documents, APIs, feeds,
 # the sitemap and robots.txt. Unprefixed URLs are always Thai (see settings.LANGUAGE_CODE).
 urlpatterns = [
-    # Before Wagtail's own admin URLs, so that this view answers the login form.
-    path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("open_data.urls")),

@@ -128,7 +128,8 @@ DIFFERS_BY_DATABASE = (
     "tests/home/test_demo.py",
     "tests/exchange/test_retention.py",
     "tests/portal/test_ratelimit.py",
-    "tests/portal/test_admin_login.py",
+    "tests/portal/test_login_limits.py",
+    "tests/portal/test_public_limits.py",
     "tests/tools/test_backup.py",
 )
 

@@ -23,3 +23,6 @@ SEARCH_URL = ""
 # Rebuilds in tests build their few documents in-process; tests/search/test_document_building.py
 # runs the worker pool explicitly.
 SEARCH_REBUILD_WORKERS = 1
+# Searches and API calls are not limited here (the browser and fuzzing tests make many from
+# one address); tests/portal/test_public_limits.py switches the limit on.
+PUBLIC_RATE_LIMIT_PER_MINUTE = 0

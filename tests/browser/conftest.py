@@ -65,11 +65,11 @@ def portal_url(tmp_path_factory):
         # the portal answers from its database fallback, as it would in production.
         SEARCH_URL=os.environ.get("SEARCH_URL", ""),
         SEARCH_INDEX_PREFIX=f"browser-{os.getpid()}",
+        PUBLIC_RATE_LIMIT_PER_MINUTE="0",  # every browser test searches from one address
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (
         ["migrate", "--no-input", "-v", "0"],
-        ["createcachetable"],  # the rate limiter's table (portal/ratelimit.py), as `make migrate` does
         ["load_demo_content", "--limit", "8"],
         ["createsuperuser", "--no-input", "--username", "admin", "--email", "admin@example.org"],
         # With an engine, its index is built as `make run` builds it, so that searches in the

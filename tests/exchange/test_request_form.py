@@ -252,11 +252,18 @@ class TestSpam:
     def test_too_many_submissions_from_one_address_answer_429_in_thai(self, post, client, centre, form_data, settings):
         settings.EXCHANGE_FORM_RATE_LIMIT = 2
         for _ in range(2):
-            post(client, centre, form_data, email="")
+            assert post(client, centre, form_data).status_code == 302
         response = post(client, centre, form_data)
         assert response.status_code == 429
         assert "ส่งแบบฟอร์มบ่อยเกินไป" in response.content.decode()
-        assert not VisitRequest.objects.exists()
+        assert VisitRequest.objects.count() == 2
+
+    def test_junk_and_typos_do_not_use_up_the_limit(self, post, client, centre, form_data, settings):
+        settings.EXCHANGE_FORM_RATE_LIMIT = 1
+        for _ in range(5):
+            assert post(client, centre, form_data, website="http://spam.example").status_code == 400  # honeypot
+            assert post(client, centre, form_data, email="").status_code == 400  # invalid
+        assert post(client, centre, form_data).status_code == 302
 
     def test_other_addresses_are_not_limited(self, post, client, centre, form_data, settings):
         settings.EXCHANGE_FORM_RATE_LIMIT = 1
