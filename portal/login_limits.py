@@ -27,7 +27,7 @@ PAGE_PASSWORD_PER_ADDRESS = Limit(scope="page-password-address", count=10, secon
 PAGE_PASSWORD_PER_PAGE = Limit(scope="page-password-restriction", count=50, seconds=15 * 60)
 
 LOGIN_VIEWS = frozenset({"wagtailadmin_login", "wagtailcore_login"})
-PAGE_PASSWORD_VIEW = "wagtailcore_authenticate_with_password"
+PAGE_PASSWORD_VIEW = "wagtailcore_authenticate_with_password"  # noqa: S105 - a URL name
 
 
 def _username(request: HttpRequest) -> str:

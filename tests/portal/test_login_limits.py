@@ -7,8 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from portal.login_limits import PAGE_PASSWORD_PER_ADDRESS, PER_ADDRESS, PER_USERNAME
 from wagtail.models import Page, PageViewRestriction
+
+from portal.login_limits import PAGE_PASSWORD_PER_ADDRESS, PER_ADDRESS, PER_USERNAME
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-editor-password"
