@@ -224,6 +224,11 @@ SEARCH_REBUILD_WORKERS = int(os.environ.get("SEARCH_REBUILD_WORKERS", "0"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@lao-portal.local")
+# Mail is delivered by the task worker (portal/mail.py): each SMTP conversation gives up after
+# EMAIL_TIMEOUT seconds and is retried after MAIL_RETRY_SECONDS, doubling, MAIL_MAX_ATTEMPTS times.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+MAIL_RETRY_SECONDS = float(os.environ.get("MAIL_RETRY_SECONDS", "30"))
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
 
 # Study visits and contact messages (exchange app): personal data is anonymised this many
 # days after a request's last change by `manage.py anonymise_visit_requests`.
