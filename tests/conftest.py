@@ -13,6 +13,14 @@ from tests.learning_centres.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def closed_search_breaker():
+    """Each test starts with the engine's circuit closed, whatever the test before did to it."""
+    from search import service
+
+    service._breaker.cache_clear()
+
+
 @pytest.fixture
 def home_page(db):
     return HomePage.objects.get()

@@ -219,6 +219,12 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "opensearch")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "lao-portal")
+# A search a visitor waits for gives up after this many seconds and the database answers; after
+# SEARCH_BREAKER_FAILURES failures in a row the engine is not asked again for
+# SEARCH_BREAKER_RESET_SECONDS (then one trial request decides).
+SEARCH_REQUEST_TIMEOUT = float(os.environ.get("SEARCH_REQUEST_TIMEOUT", "1.5"))
+SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
+SEARCH_BREAKER_RESET_SECONDS = float(os.environ.get("SEARCH_BREAKER_RESET_SECONDS", "30"))
 # Processes that build documents (Thai segmentation) during a full rebuild; 0: one per CPU.
 SEARCH_REBUILD_WORKERS = int(os.environ.get("SEARCH_REBUILD_WORKERS", "0"))
 

@@ -66,6 +66,7 @@ def portal_url(tmp_path_factory):
         SEARCH_URL=os.environ.get("SEARCH_URL", ""),
         SEARCH_INDEX_PREFIX=f"browser-{os.getpid()}",
         PUBLIC_RATE_LIMIT_PER_MINUTE="0",  # every browser test searches from one address
+        SEARCH_REQUEST_TIMEOUT="10",  # the suite keeps both cores busy; the engine must answer
     )
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (
