@@ -40,6 +40,12 @@ def _is_trusted(address: Address, trusted: tuple[Network, ...]) -> bool:
     return any(address.version == network.version and address in network for network in trusted)
 
 
+def from_trusted_proxy(request: HttpRequest) -> bool:
+    """Whether the connecting peer is one of TRUSTED_PROXIES (so its headers may be believed)."""
+    peer = _parse(request.META.get("REMOTE_ADDR", ""))
+    return peer is not None and _is_trusted(peer, _trusted(tuple(getattr(settings, "TRUSTED_PROXIES", ()))))
+
+
 def client_ip(request: HttpRequest) -> Address | None:
     """The peer's address; when the peer is a trusted proxy, the nearest address in its
     X-Forwarded-For that is not itself a trusted proxy (read right to left: the left part

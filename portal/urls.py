@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("", include("health.urls")),
     path("", include("learning_centres.urls")),
 ]
 

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "exchange",
+    "health",
     "wagtail.contrib.forms",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -243,3 +245,53 @@ EXCHANGE_RETENTION_DAYS = int(os.environ.get("EXCHANGE_RETENTION_DAYS", "365"))
 EXCHANGE_FORM_RATE_LIMIT = int(os.environ.get("EXCHANGE_FORM_RATE_LIMIT", "10"))
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Logs go to stderr (the process supervisor or journald keeps them): one JSON object per line
+# with LOG_FORMAT=json (production's default), readable text otherwise. Every line written
+# while serving a request carries its request_id (portal/request_log.py); errors carry their
+# traceback. ADMINS ("Name <address>, …") also get each server error by mail.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+ADMINS = [tuple(part.strip() for part in admin.rsplit("<", 1)) for admin in env_list("ADMINS")]
+ADMINS = [(name, address.rstrip(">")) for name, address in ADMINS if address]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+
+def logging_config(log_format: str, level: str) -> dict:
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {
+            "request_id": {"()": "portal.request_log.RequestIdFilter"},
+            "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        },
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+                "timestamp": "time",  # ISO 8601, UTC
+                "rename_fields": {"levelname": "level", "name": "logger", "exc_info": "traceback"},
+            },
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        },
+        "handlers": {
+            "stderr": {"class": "logging.StreamHandler", "formatter": log_format, "filters": ["request_id"]},
+            "mail_admins": {
+                "class": "django.utils.log.AdminEmailHandler",
+                "level": "ERROR",
+                "filters": ["require_debug_false"],
+            },
+        },
+        "root": {"handlers": ["stderr"], "level": level},
+        "loggers": {
+            "django.request": {"handlers": ["stderr", "mail_admins"], "level": "WARNING", "propagate": False},
+            # The engine clients log every request at INFO; the portal logs what matters.
+            "opensearch": {"level": "WARNING"},
+            "elastic_transport": {"level": "WARNING"},
+            # Requests are logged once, by portal.requests; the runserver's own line is noise.
+            "django.server": {"handlers": [], "level": "WARNING", "propagate": False},
+        },
+    }
+
+
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
