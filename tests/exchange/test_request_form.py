@@ -56,8 +56,14 @@ class TestValidRequest:
         assert to_requester.to == ["somying@example.go.th"]
         assert reverse("exchange:status", args=[visit.token]) in to_requester.body
         assert "ได้รับคำขอศึกษาดูงาน" in to_requester.subject
+        assert "เรียน คุณสมหญิง ใจดี" in to_requester.body
         assert to_centre.to == ["centre@example.go.th"]
         assert "เทศบาลตำบลทดสอบ" in to_centre.subject
+
+    def test_a_requester_with_a_title_is_not_called_khun_title(self, post, client, centre, form_data):
+        post(client, centre, form_data, contact_name="นายสมชาย ใจดี")
+        to_requester, _to_centre = mail.outbox
+        assert "เรียน นายสมชาย ใจดี" in to_requester.body and "คุณนาย" not in to_requester.body
 
     def test_the_confirmation_page_links_to_the_private_status_page(self, post, client, centre, form_data):
         response = client.post(url(centre), form_data, follow=True)
