@@ -4,6 +4,7 @@ withdraw or delete it, rate the visit afterwards, and write to a centre."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -14,9 +15,11 @@ from portal import ratelimit
 from thai.names import expand_lao_abbreviation
 
 from . import services
+from .fields import parse_thai_date
 from .forms import ContactForm, FeedbackForm, VisitRequestForm, lao_option_label
 from .models import VisitFeedback, VisitRequest, VisitStatus
 from .rules import policy_for
+from .templatetags.exchange_tags import date_in_full
 
 
 def _limit(scope: str) -> ratelimit.Limit:
@@ -116,6 +119,18 @@ def organisations(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"options": []})
     laos = LocalAdministrativeOrganisation.objects.filter(name_th__contains=query).select_related("province")[:15]
     return JsonResponse({"options": [lao_option_label(lao) for lao in laos]})
+
+
+@require_GET
+def date_in_words(request: HttpRequest) -> JsonResponse:
+    """A typed date read back in words as the form will read it (the same parser), for the
+    line under each date field: {"date": "2027-03-15", "words": "วันจันทร์ที่ 15 มีนาคม พ.ศ. 2570"}."""
+    value = request.GET.get("value", "")[:40]
+    try:
+        day = parse_thai_date(value)
+    except ValidationError as error:
+        return JsonResponse({"error": str(error.messages[0])}, status=400, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse({"date": day.isoformat(), "words": date_in_full(day)}, json_dumps_params={"ensure_ascii": False})
 
 
 @require_http_methods(["GET", "POST"])
