@@ -12,6 +12,8 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.spreadsheets import SafeSpreadsheetExportMixin
+
 from .models import SearchSynonym, ZeroResultQuery
 
 
@@ -27,7 +29,7 @@ class SearchSynonymViewSet(SnippetViewSet):
 register_snippet(SearchSynonymViewSet)
 
 
-class EditorReport(ReportView):
+class EditorReport(SafeSpreadsheetExportMixin, ReportView):
     """Search reports for editors (anyone who may manage promoted results), not only
     superusers like Wagtail's own "Search terms" report."""
 
