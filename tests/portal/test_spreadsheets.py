@@ -12,7 +12,16 @@ from portal.spreadsheets import FORMULA_STARTS, safe_cell, unquote_cell
 
 @pytest.mark.parametrize(
     "typed",
-    ['=HYPERLINK("http://evil.example","คลิก")', "+1+2", "-2+3+cmd|' /C calc'!A0", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "-", "+66 81 234 5678"],
+    [
+        '=HYPERLINK("http://evil.example","คลิก")',
+        "+1+2",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SUM(A1:A2)",
+        "\t=1+1",
+        "\r=1+1",
+        "-",
+        "+66 81 234 5678",
+    ],
 )
 def test_a_cell_that_starts_a_formula_is_quoted(typed):
     assert safe_cell(typed) == "'" + typed
