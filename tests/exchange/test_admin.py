@@ -178,12 +178,12 @@ class TestExport:
         client.force_login(editor)
         body = b"".join(client.get(reverse(INDEX), {"export": "csv"}).streaming_content)
         row = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))[1]
-        assert row[2] == "'=HYPERLINK(\"http://evil.example\",\"คลิก\")"
+        assert row[2] == '\'=HYPERLINK("http://evil.example","คลิก")'
         assert "'@SUM(1+1)" in row
         workbook = openpyxl.load_workbook(io.BytesIO(b"".join(client.get(reverse(INDEX), {"export": "xlsx"}).streaming_content)))
         cells = [cell.value for cell in workbook.worksheets[0][2]]
         assert cells[0] == int(row[0])  # a number stays a number
-        assert cells[2] == "'=HYPERLINK(\"http://evil.example\",\"คลิก\")"
+        assert cells[2] == '\'=HYPERLINK("http://evil.example","คลิก")'
 
     def test_contributors_cannot_export(self, client, contributor, requests):
         client.force_login(contributor)
