@@ -138,7 +138,8 @@ def test_the_manifest_counts_the_same_snapshot_as_the_dump_on_a_live_site(sites,
 
     result = run_tool(restored, "restore", str(folder))
     assert result.returncode == 0, result.stderr
-    assert row_counts(restored.database_url) == manifest["tables"]
+    restored_counts = {table: count for table, count in row_counts(restored.database_url).items() if not table.startswith("sqlite_")}
+    assert restored_counts == manifest["tables"]
 
 
 @pytest.mark.parametrize("damage", ["a count", "the database file", "the media archive"])
