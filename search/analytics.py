@@ -46,10 +46,11 @@ def reportable_query(text: str) -> str | None:
 def record_search(query: str, *, found_nothing: bool) -> None:
     """Count one search of `query` (already reportable_query's) today, in one statement."""
     table = connection.ops.quote_name(SearchQueryDay._meta.db_table)
+    # The only name in the statement is our model's table, quoted; the values are parameters.
+    upsert = (
+        f"INSERT INTO {table} (query_string, day, searches, found_nothing) VALUES (%s, %s, 1, %s) "  # noqa: S608  # nosec B608
+        f"ON CONFLICT (query_string, day) DO UPDATE SET searches = {table}.searches + 1, "
+        f"found_nothing = {table}.found_nothing + excluded.found_nothing"
+    )
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {table} (query_string, day, searches, found_nothing) VALUES (%s, %s, 1, %s) "  # noqa: S608 - the table name is ours
-            "ON CONFLICT (query_string, day) DO UPDATE SET searches = "
-            f"{table}.searches + 1, found_nothing = {table}.found_nothing + excluded.found_nothing",
-            [query, timezone.localdate(), int(found_nothing)],
-        )
+        cursor.execute(upsert, [query, timezone.localdate(), int(found_nothing)])
