@@ -47,3 +47,16 @@ def test_no_quoted_cell_starts_a_formula_and_the_importer_reads_it_back(text):
     cell = safe_cell(text)
     assert not cell.startswith(FORMULA_STARTS) or cell.lstrip("-").replace(".", "", 1).isdecimal()
     assert unquote_cell(cell) == text
+
+
+def test_the_importer_reads_an_exported_cell_back_as_it_was(tmp_path):
+    import csv
+
+    from open_data.importing.sources import DataFile
+
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        csv.writer(handle).writerows([["title", "budget_baht"], [safe_cell("=1+1 ผู้สูงอายุ"), safe_cell("-125")]])
+    data = DataFile(name="export.csv", opener=lambda: path.open("rb"))
+    data.prepare()
+    assert [row.values for row in data.rows()] == [{"title": "=1+1 ผู้สูงอายุ", "budget_baht": "-125"}]
