@@ -69,7 +69,7 @@ demo: migrate
 ## make run: install, migrate, load the demo content, print the logins, serve on 127.0.0.1:$(PORT).
 run: demo
 	@PORT=$(PORT) $(BIN)/python manage.py ensure_dev_accounts
-	@if [ -n "$$SEARCH_URL" ]; then $(BIN)/python manage.py rebuild_search_index; fi
+	@if [ -n "$$SEARCH_URL" ]; then $(BIN)/python manage.py rebuild_search_index; else $(BIN)/python manage.py build_spelling_vocabulary -v 0; fi
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make test: the whole suite on a throwaway PostgreSQL (the database-sensitive tests on SQLite too), on every core, with a real browser.

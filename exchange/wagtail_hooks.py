@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from learning_centres.models import LearningCentrePage
+from portal.spreadsheets import SafeSpreadsheetExportMixin
 
 from . import services
 from .forms import StatusChangeForm
@@ -69,7 +70,7 @@ class VisitRequestFilterSet(WagtailFilterSet):
             self.filters["centre"].queryset = LearningCentrePage.objects.filter(pk__in=own_centre_ids(request.user)).order_by("title")
 
 
-class VisitRequestIndexView(ScopedIndexView):
+class VisitRequestIndexView(SafeSpreadsheetExportMixin, ScopedIndexView):
     def as_spreadsheet(self, queryset, spreadsheet_format):
         if not self.permission_policy.user_has_permission(self.request.user, "export"):
             raise PermissionDenied

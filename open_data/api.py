@@ -23,6 +23,7 @@ from learning_centres.models import CaseStudyPage, CentreType, FocusArea, Learni
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN, with_centre
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN, LAOType
 from thai.dates import to_buddhist_year
+from thai.numbers import parse_whole_number
 
 THUMBNAIL_SPEC = "fill-480x320"
 LARGE_SPEC = "max-1200x1200"
@@ -243,7 +244,17 @@ class PortalFilter(BaseFilterBackend):
         return queryset.filter(matching)
 
 
-class CaseStudiesAndCentresAPIViewSet(PagesAPIViewSet):
+class _FindByWholeNumberId:
+    """`find/?id=` as a 400 unless the id is a whole number (Wagtail passes any text to the
+    database, which raises: a 500)."""
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and parse_whole_number(request.GET["id"]) is None:
+            raise BadRequestError("id: must be a whole number")
+        return super().find_object(queryset, request)
+
+
+class CaseStudiesAndCentresAPIViewSet(_FindByWholeNumberId, PagesAPIViewSet):
     filter_backends = [PortalFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["area", "centre_type", "province"])
 
@@ -259,7 +270,7 @@ class CaseStudiesAndCentresAPIViewSet(PagesAPIViewSet):
         return super().get_listing_default_fields(model) + LISTING_FIELDS.get(model, [])
 
 
-class FocusAreasAPIViewSet(BaseAPIViewSet):
+class FocusAreasAPIViewSet(_FindByWholeNumberId, BaseAPIViewSet):
     base_serializer_class = BaseSerializer
     model = FocusArea
     name = "focus-areas"

@@ -14,6 +14,7 @@ from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
 from portal import ratelimit
+from portal.spreadsheets import safe_row
 from search import service
 from search.contract import MAX_RESULT_WINDOW, SearchQuery
 from search.params import parse
@@ -56,7 +57,7 @@ def _csv_lines(request: HttpRequest, query: SearchQuery) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield UTF8_BOM + writer.writerow(COLUMN_NAMES)
     for row in records(matching_page_ids(query), request):
-        yield writer.writerow([row[name] for name in COLUMN_NAMES])
+        yield writer.writerow(safe_row([row[name] for name in COLUMN_NAMES]))
 
 
 def _json_chunks(request: HttpRequest, query: SearchQuery) -> Iterator[str]:

@@ -1,18 +1,56 @@
-"""What visitors look for and do not find, for the editors.
+"""What visitors search for, and what they do not find, for the editors' reports.
 
-Wagtail's search promotions app already counts every query per day (its "Search terms"
-report lists the most frequent); this adds the queries that found nothing, which tell
-editors what content or synonyms are missing.
+One counter row per normalised query per day (`SearchQueryDay`), so a busy day costs rows by
+distinct query, not by search; written by one upsert statement (INSERT … ON CONFLICT DO
+UPDATE, which PostgreSQL and SQLite both speak), so a search adds one short statement and
+nothing else.
+
+What counts (decided in docs/decisions.md, "Search analytics"):
+- Only a search the visitor started: the search page's query box sends `searched=1` (its
+  button's name), which filter, sort and page changes do not send. The JSON API, the
+  exports, the suggestions and the listings never count.
+- Only queries worth reading: normalised (thai.text.normalise, spaces collapsed), at most
+  MAX_QUERY_LENGTH characters, with at least one letter, without control characters.
+  Anything else is not recorded at all.
+- "Found nothing" means the query alone found nothing: with filters chosen, an empty result
+  is checked again without them.
 """
 
-from django.db.models import F
+from __future__ import annotations
+
+import unicodedata
+
+from django.db import connection
 from django.utils import timezone
 
-from .models import ZeroResultQuery
+from thai.text import normalise
+
+from .models import SearchQueryDay
+
+MAX_QUERY_LENGTH = 100  # SearchQueryDay.query_string's length
+SEARCH_FLAG = "searched"  # the query box's submit button: name="searched" value="1"
 
 
-def record_zero_result(text: str) -> None:
-    text = text[:255]
-    updated = ZeroResultQuery.objects.filter(query_string=text).update(hits=F("hits") + 1, last_seen=timezone.now())
-    if not updated:
-        ZeroResultQuery.objects.get_or_create(query_string=text)
+def reportable_query(text: str) -> str | None:
+    """The query as the reports show it, or None when it is not worth recording."""
+    query = " ".join(normalise(text).split())
+    if not query or len(query) > MAX_QUERY_LENGTH:
+        return None
+    if not any(char.isalpha() for char in query):
+        return None  # digits, punctuation, symbols alone
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn") for char in query):
+        return None
+    return query
+
+
+def record_search(query: str, *, found_nothing: bool) -> None:
+    """Count one search of `query` (already reportable_query's) today, in one statement."""
+    table = connection.ops.quote_name(SearchQueryDay._meta.db_table)
+    # The only name in the statement is our model's table, quoted; the values are parameters.
+    upsert = (
+        f"INSERT INTO {table} (query_string, day, searches, found_nothing) VALUES (%s, %s, 1, %s) "  # noqa: S608  # nosec B608
+        f"ON CONFLICT (query_string, day) DO UPDATE SET searches = {table}.searches + 1, "
+        f"found_nothing = {table}.found_nothing + excluded.found_nothing"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(upsert, [query, timezone.localdate(), int(found_nothing)])

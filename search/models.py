@@ -55,19 +55,37 @@ class SearchSynonym(models.Model):
         return [term.strip() for term in self.terms.split(",") if term.strip()]
 
 
-class ZeroResultQuery(models.Model):
-    """A normalised query that found nothing, and how often (see search.analytics)."""
+class SearchQueryDay(models.Model):
+    """How often one normalised query was searched on one day, and how often the query alone
+    found nothing: one counter row per query per day, written by one upsert (search.analytics)."""
 
-    query_string = models.CharField(max_length=255, unique=True)
-    hits = models.PositiveIntegerField(default=1)
-    first_seen = models.DateTimeField(auto_now_add=True)
-    last_seen = models.DateTimeField(default=timezone.now)
+    query_string = models.CharField(_("คำค้น"), max_length=100)
+    day = models.DateField(_("วันที่"))
+    searches = models.PositiveIntegerField(_("จำนวนครั้ง"), default=0)
+    found_nothing = models.PositiveIntegerField(_("ไม่พบผลลัพธ์"), default=0)
 
     class Meta:
-        verbose_name = _("คำค้นที่ไม่พบผลลัพธ์")
+        verbose_name = _("สถิติคำค้นรายวัน")
+        constraints = [models.UniqueConstraint(fields=["query_string", "day"], name="one_counter_per_query_per_day")]
+        indexes = [models.Index(fields=["day"], name="search_query_day_day")]
 
     def __str__(self) -> str:
-        return self.query_string
+        return f"{self.query_string} ({self.day})"
+
+
+class SpellingWord(models.Model):
+    """The "did you mean" vocabulary, precomputed from the fallback table's words with their
+    frequency (search.spelling): rebuilt with the index and by `manage.py build_spelling_vocabulary`,
+    never in a request."""
+
+    word = models.CharField(max_length=100, primary_key=True)
+    frequency = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("คำในพจนานุกรมแนะนำคำสะกด")
+
+    def __str__(self) -> str:
+        return self.word
 
 
 def facet_columns() -> dict[str, models.Field]:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pythainlp.util import thai_digit_to_arabic_digit
-
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
 from thai.dates import NotAYear, is_plausible_year, parse_year, to_buddhist_year
+from thai.numbers import parse_whole_number
 
 from .contract import MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, PAGE_SIZE, SearchQuery
 
@@ -113,12 +112,10 @@ def parse(params: QueryDict, *, kinds: tuple[str, ...] = ("case_study",), defaul
         errors.append(f"sort: must be one of {', '.join(SORTS)}")
         sort = "relevance"
 
-    page = 1
-    raw_page = params.get("page") or "1"
-    if not thai_digit_to_arabic_digit(raw_page).isdigit() or not 1 <= int(thai_digit_to_arabic_digit(raw_page)) <= MAX_PAGE:
+    page = parse_whole_number(params.get("page") or "1")
+    if page is None or not 1 <= page <= MAX_PAGE:
         errors.append(f"page: must be a whole number from 1 to {MAX_PAGE}")
-    else:
-        page = int(thai_digit_to_arabic_digit(raw_page))
+        page = 1
 
     query = SearchQuery(text=text, filters=filters, kinds=kinds, sort=sort, page=page)
     return ParsedParams(query=query, errors=errors, truncated=truncated)

@@ -3,6 +3,8 @@ search.service; neither talks to the engine."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
@@ -14,8 +16,7 @@ from wagtail.contrib.search_promotions.models import Query
 from portal.locales import localized_url
 from thai.text import normalise
 
-from . import presenters, service
-from .analytics import record_zero_result
+from . import analytics, presenters, service
 from .listing import page_count, results_context
 from .openapi import schema
 from .params import MAX_PAGE, ParsedParams, parse, without_nul
@@ -43,21 +44,27 @@ def _promotions(parsed: ParsedParams) -> list[dict]:
     return promoted
 
 
-def _record(parsed: ParsedParams, total: int) -> None:
-    """Count the query for the editors' reports (most frequent; and those that found nothing)."""
-    text = normalise(parsed.query.text)
-    if not text or parsed.query.page != 1:
+def _record(request: HttpRequest, parsed: ParsedParams, total: int) -> None:
+    """Count a search the visitor started from the query box, once (search.analytics): not
+    again when a filter, the sort or the page changes, which do not send the box's flag."""
+    if request.GET.get(analytics.SEARCH_FLAG) != "1" or parsed.query.page != 1:
         return
-    Query.get(text).add_hit()
-    if total == 0:
-        record_zero_result(text)
+    query = analytics.reportable_query(parsed.query.text)
+    if query is None:
+        return
+    found_nothing = total == 0
+    if found_nothing and parsed.query.filters:
+        # "Found nothing" is about the query: did the filters empty the result, or the words?
+        alone = replace(parsed.query, filters={}, page=1, page_size=1)
+        found_nothing = service.search(alone, correct_spelling=False).result.total == 0
+    analytics.record_search(query, found_nothing=found_nothing)
 
 
 @require_GET
 def search_page(request: HttpRequest):
     parsed = parse(request.GET)
     outcome = service.search(parsed.query)
-    _record(parsed, outcome.result.total)
+    _record(request, parsed, outcome.result.total)
     context = results_context(request, parsed, outcome)
     context.update(promotions=_promotions(parsed), notices=_page_notices(parsed))
     response = render(request, "pages/search.html", context)
@@ -84,8 +91,7 @@ def api_search(request: HttpRequest):
     parsed = parse(request.GET)
     if parsed.errors:
         return _error("Invalid search parameters.", parsed.errors)
-    outcome = service.search(parsed.query)
-    _record(parsed, outcome.result.total)
+    outcome = service.search(parsed.query)  # an API call is not a visitor's search: not counted
     payload = {
         "count": outcome.result.total,
         "page": parsed.query.page,

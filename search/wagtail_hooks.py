@@ -1,6 +1,10 @@
 """Admin: search synonyms (applied on the next index rebuild) and the search reports."""
 
+import datetime
+
+from django.db.models import Max, Sum
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -8,11 +12,12 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
-from wagtail.contrib.search_promotions.models import Query
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SearchSynonym, ZeroResultQuery
+from portal.spreadsheets import SafeSpreadsheetExportMixin
+
+from .models import SearchQueryDay, SearchSynonym
 
 
 class SearchSynonymViewSet(SnippetViewSet):
@@ -27,7 +32,7 @@ class SearchSynonymViewSet(SnippetViewSet):
 register_snippet(SearchSynonymViewSet)
 
 
-class EditorReport(ReportView):
+class EditorReport(SafeSpreadsheetExportMixin, ReportView):
     """Search reports for editors (anyone who may manage promoted results), not only
     superusers like Wagtail's own "Search terms" report."""
 
@@ -40,15 +45,33 @@ class EditorReport(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
 
+REPORT_DAYS = 90  # the reports read the last 90 days of counters
+
+
+def _recent_queries():
+    """Each query's searches and found-nothing counts over the last REPORT_DAYS days."""
+    since = timezone.localdate() - datetime.timedelta(days=REPORT_DAYS - 1)
+    return (
+        SearchQueryDay.objects.filter(day__gte=since)
+        .values("query_string")
+        .annotate(total_searches=Sum("searches"), total_found_nothing=Sum("found_nothing"), last_day=Max("day"))
+    )
+
+
 class FrequentQueriesReport(EditorReport):
     page_title = _("คำค้นยอดนิยม")
     index_url_name = "frequent_queries"
     index_results_url_name = "frequent_queries_results"
-    columns = [Column("query_string", label=_("คำค้น")), NumberColumn("_hits", label=_("จำนวนครั้ง"))]
-    list_export = ["query_string", "_hits"]
+    columns = [
+        Column("query_string", label=_("คำค้น")),
+        NumberColumn("total_searches", label=_("จำนวนครั้ง")),
+        NumberColumn("total_found_nothing", label=_("ไม่พบผลลัพธ์")),
+    ]
+    list_export = ["query_string", "total_searches", "total_found_nothing"]
+    export_headings = {"query_string": _("คำค้น"), "total_searches": _("จำนวนครั้ง"), "total_found_nothing": _("ไม่พบผลลัพธ์")}
 
     def get_queryset(self):
-        return Query.get_most_popular()
+        return _recent_queries().order_by("-total_searches", "query_string")
 
 
 class ZeroResultQueriesReport(EditorReport):
@@ -57,13 +80,14 @@ class ZeroResultQueriesReport(EditorReport):
     index_results_url_name = "zero_result_queries_results"
     columns = [
         Column("query_string", label=_("คำค้น")),
-        NumberColumn("hits", label=_("จำนวนครั้ง")),
-        Column("last_seen", label=_("ค้นล่าสุด")),
+        NumberColumn("total_found_nothing", label=_("จำนวนครั้ง")),
+        Column("last_day", label=_("ค้นล่าสุด")),
     ]
-    list_export = ["query_string", "hits", "last_seen"]
+    list_export = ["query_string", "total_found_nothing", "last_day"]
+    export_headings = {"query_string": _("คำค้น"), "total_found_nothing": _("จำนวนครั้ง"), "last_day": _("ค้นล่าสุด")}
 
     def get_queryset(self):
-        return ZeroResultQuery.objects.order_by("-hits", "-last_seen")
+        return _recent_queries().filter(total_found_nothing__gt=0).order_by("-total_found_nothing", "-last_day")
 
 
 @hooks.register("register_reports_menu_item")

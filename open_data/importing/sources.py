@@ -16,6 +16,8 @@ from typing import IO, TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from portal.spreadsheets import unquote_cell
+
 DATA_EXTENSIONS = (".csv", ".xlsx", ".jsonl", ".ndjson")
 SNIFF_BYTES = 64 * 1024
 MAX_ZIP_UNCOMPRESSED = 1024 * 1024 * 1024  # 1 GiB in all: a ZIP bomb stops here
@@ -147,6 +149,8 @@ class DataFile:
                 continue
             if not any(str(cell).strip() for cell in cells):
                 continue  # blank lines at the end of a sheet
+            # A cell the portal's own export quoted (portal.spreadsheets) reads back as it was.
+            cells = [unquote_cell(cell) if isinstance(cell, str) else cell for cell in cells]
             values = {name: cells[index] if index < len(cells) else "" for index, name in enumerate(self.header) if name}
             yield Row(number=number, values=values)
 

@@ -4,6 +4,7 @@ only their own centre's requests, editors see every centre's and export them."""
 import csv
 import io
 
+import openpyxl
 import pytest
 
 from django.core import mail
@@ -170,6 +171,19 @@ class TestExport:
         response = client.get(reverse(INDEX), {"export": "csv", "centre": centre.pk})
         rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
         assert [row[2] for row in rows[1:]] == ["อบต.ของศูนย์เรา"]
+
+    def test_formulas_typed_by_visitors_are_exported_as_text(self, client, editor, centre):
+        # A visitor's "=HYPERLINK(...)" must not run when an editor opens the file (portal.spreadsheets).
+        make_request(centre, organisation='=HYPERLINK("http://evil.example","คลิก")', purpose="@SUM(1+1)")
+        client.force_login(editor)
+        body = b"".join(client.get(reverse(INDEX), {"export": "csv"}).streaming_content)
+        row = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))[1]
+        assert row[2] == '\'=HYPERLINK("http://evil.example","คลิก")'
+        assert "'@SUM(1+1)" in row
+        workbook = openpyxl.load_workbook(io.BytesIO(b"".join(client.get(reverse(INDEX), {"export": "xlsx"}).streaming_content)))
+        cells = [cell.value for cell in workbook.worksheets[0][2]]
+        assert cells[0] == int(row[0])  # a number stays a number
+        assert cells[2] == '\'=HYPERLINK("http://evil.example","คลิก")'
 
     def test_contributors_cannot_export(self, client, contributor, requests):
         client.force_login(contributor)

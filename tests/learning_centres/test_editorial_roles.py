@@ -157,14 +157,31 @@ class TestRevisionsAndScheduling:
         assert case_study.get_latest_revision_as_object().summary == "ฉบับแก้ไข"
 
     def test_scheduled_publishing(self, case_study):
+        """A page scheduled for the future stays offline, and `publish_scheduled` publishes it
+        once its time has come (the revision's times are moved into the past, as the clock would)."""
         import datetime
 
         from django.core.management import call_command
         from django.utils import timezone
 
         case_study.unpublish()
-        case_study.go_live_at = timezone.now() - datetime.timedelta(minutes=1)
-        case_study.save_revision().publish()  # with go_live_at in the past → waits for the scheduler
+        case_study.go_live_at = timezone.now() + datetime.timedelta(days=1)
+        revision = case_study.save_revision()
+        revision.publish()  # a future go-live time: scheduled, not published
+        case_study.refresh_from_db()
+        revision.refresh_from_db()
+        assert not case_study.live
+        assert revision.approved_go_live_at == case_study.go_live_at
+
+        call_command("publish_scheduled")  # not due yet
+        case_study.refresh_from_db()
+        assert not case_study.live
+
+        due = timezone.now() - datetime.timedelta(minutes=1)
+        revision.content["go_live_at"] = due.isoformat()
+        revision.approved_go_live_at = due
+        revision.save(update_fields=["content", "approved_go_live_at"])
         call_command("publish_scheduled")
         case_study.refresh_from_db()
         assert case_study.live
+        assert case_study.live_revision_id == revision.pk

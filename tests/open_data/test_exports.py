@@ -122,3 +122,13 @@ def test_exports_are_rate_limited_per_client(client, db, monkeypatch):
     monkeypatch.setattr(exports, "EXPORT_LIMIT", ratelimit.Limit(scope="test-export", count=2, seconds=600))
     statuses = [client.get("/search/export.json").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]
+
+
+def test_formulas_in_contributed_text_are_exported_as_text(client, centre_index):
+    centre = LearningCentrePageFactory(parent=centre_index, title="ศูนย์ทดสอบสูตร")
+    centre.save_revision().publish()
+    published(centre, '=HYPERLINK("http://evil.example","คลิก")', summary="-2+3+cmd|' /C calc'!A0", budget_baht="125000")
+    _body, rows = csv_rows(client.get("/search/export.csv"))
+    assert rows[0]["title"] == '\'=HYPERLINK("http://evil.example","คลิก")'
+    assert rows[0]["summary"] == "'-2+3+cmd|' /C calc'!A0"
+    assert rows[0]["budget_baht"] == "125000"  # a number stays a number

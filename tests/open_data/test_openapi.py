@@ -5,6 +5,7 @@ schema-valid request must be accepted)."""
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from schemathesis.generation.modes import GenerationMode
 
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
@@ -14,6 +15,8 @@ from tests.learning_centres.factories import CaseStudyPageFactory, LearningCentr
 
 application = get_wsgi_application()
 EXAMPLES = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+# Fewer: tests/portal/test_public_parameters.py fuzzes every parameter with any text already.
+INVALID_EXAMPLES = settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @pytest.fixture(autouse=True)
@@ -62,3 +65,27 @@ def test_search_api_conforms_to_its_schema(content):
 def test_open_data_api_conforms_to_its_schema(content):
     tested = check_every_operation("/api/schema/open-data.json")
     assert {"GET /api/v2/pages/", "GET /api/v2/pages/{id}/", "GET /search/export.csv", "GET /search/export.json"} <= set(tested)
+
+
+def check_invalid_requests(schema_path: str) -> list[str]:
+    """Requests that break the schema (wrong types, out-of-range numbers, unknown values): each
+    may be refused, never a 5xx."""
+    schema = schemathesis.openapi.from_wsgi(schema_path, application)
+    tested = []
+    for result in schema.get_all_operations():
+        operation = result.ok()
+
+        @given(case=operation.as_strategy(generation_mode=GenerationMode.NEGATIVE))
+        @INVALID_EXAMPLES
+        def call(case):
+            response = case.call()
+            assert response.status_code < 500, (case.path, case.query, response.status_code)
+
+        call()
+        tested.append(operation.label)
+    return tested
+
+
+@pytest.mark.parametrize("schema_path", ["/api/schema/search.json", "/api/schema/open-data.json"])
+def test_invalid_requests_never_get_a_server_error(content, schema_path):
+    assert check_invalid_requests(schema_path)

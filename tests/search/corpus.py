@@ -4,6 +4,7 @@ import pytest
 
 from learning_centres.models import CentreType, Province
 from search.indexing import rebuild
+from search.spelling import build_vocabulary
 from tests.learning_centres.factories import CaseStudyPageFactory, LAOFactory, LearningCentrePageFactory
 
 # Short texts that test Thai segmentation: compounds (องค์กรปกครองส่วนท้องถิ่น), letters inside
@@ -94,5 +95,6 @@ def backend_corpus(request, settings, centre_index) -> dict:
     else:
         settings.SEARCH_URL = ""
         pages = build_corpus(centre_index)
+    build_vocabulary()  # "did you mean" reads a precomputed vocabulary (search.spelling)
     pages["backend"] = request.param
     return pages

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from search.indexing import rebuild
+from search.spelling import build_vocabulary
 
 from .corpus import build_corpus
 
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.django_db
 def corpus(search_engine, centre_index):
     pages = build_corpus(centre_index)
     rebuild(search_engine)
+    build_vocabulary()  # as the rebuild command does (search.spelling)
     return pages
 
 

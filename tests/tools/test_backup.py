@@ -1,11 +1,15 @@
 """The restore drill: back up a portal with content, restore it into a fresh database and
 media folder, and find every table's rows and every media file again."""
 
+import contextlib
 import hashlib
+import json
 import os
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +91,75 @@ def test_restore_refuses_to_overwrite_a_database_without_replace(sites, tmp_path
     replaced = run_tool(original, "restore", str(folder), "--replace")
     assert replaced.returncode == 0, replaced.stderr
     assert "all match the backup" in replaced.stdout
+
+
+def live_state(site: Site) -> tuple[dict[str, int], dict[str, str], list[str]]:
+    return row_counts(site.database_url), media_digests(site.media_root), sorted(path.name for path in site.directory.iterdir())
+
+
+@contextlib.contextmanager
+def writing_all_along(site: Site):
+    """A visitor searching while the backup runs: a row is added every few milliseconds."""
+    stop = threading.Event()
+
+    def write() -> None:
+        number = 0
+        if site.database_url.startswith("sqlite"):
+            connection = sqlite3.connect(site.database_url.removeprefix("sqlite:///"), timeout=30, isolation_level=None)
+            insert = lambda text: connection.execute("INSERT INTO wagtailsearchpromotions_query (query_string) VALUES (?)", [text])  # noqa: E731
+        else:
+            import psycopg
+
+            connection = psycopg.connect(site.database_url, autocommit=True)
+            insert = lambda text: connection.execute("INSERT INTO wagtailsearchpromotions_query (query_string) VALUES (%s)", [text])  # noqa: E731
+        while not stop.is_set():
+            number += 1
+            insert(f"คำค้นระหว่างสำรอง {number}")
+            time.sleep(0.005)
+        connection.close()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        writer.join()
+
+
+def test_the_manifest_counts_the_same_snapshot_as_the_dump_on_a_live_site(sites, tmp_path):
+    original, restored = sites
+    with writing_all_along(original):
+        backup = run_tool(original, "backup", "--dest", str(tmp_path / "backups"))
+    assert backup.returncode == 0, backup.stderr
+    folder = Path(backup.stdout.strip().splitlines()[-1])
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["tables"]["wagtailsearchpromotions_query"] < row_counts(original.database_url)["wagtailsearchpromotions_query"]
+
+    result = run_tool(restored, "restore", str(folder))
+    assert result.returncode == 0, result.stderr
+    restored_counts = {table: count for table, count in row_counts(restored.database_url).items() if not table.startswith("sqlite_")}
+    assert restored_counts == manifest["tables"]
+
+
+@pytest.mark.parametrize("damage", ["a count", "the database file", "the media archive"])
+def test_a_backup_that_fails_its_checks_changes_nothing(sites, tmp_path, damage):
+    original, _restored = sites
+    folder = Path(run_tool(original, "backup", "--dest", str(tmp_path / "backups")).stdout.strip().splitlines()[-1])
+    manifest_path = folder / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    if damage == "a count":
+        manifest["tables"]["learning_centres_casestudypage"] += 1
+        manifest_path.write_text(json.dumps(manifest))
+    else:
+        database_file = "database.dump" if manifest["database"] == "postgresql" else "database.sqlite3"
+        name = "media.tar.gz" if damage == "the media archive" else database_file
+        with (folder / name).open("r+b") as handle:
+            handle.seek(200)
+            handle.write(b"\x00damaged\x00")
+    before = live_state(original)
+
+    result = run_tool(original, "restore", str(folder), "--replace")
+    assert result.returncode != 0
+    assert "nothing was changed" in result.stderr
+    assert live_state(original) == before  # the same rows, the same media, no files set aside

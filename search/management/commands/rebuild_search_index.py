@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from search.backends.engine.client import EngineUnavailable
 from search.indexing import rebuild
+from search.spelling import build_vocabulary
 
 
 class Command(BaseCommand):
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"Rebuild failed; the previous index keeps serving. {error}") from error
         if show:
             sys.stderr.write("\n")
+        words = build_vocabulary()  # the "did you mean" vocabulary, with the index
         if verbosity >= 1:
             rate = report.documents / max(report.seconds, 0.001)
             previous = ", ".join(report.old_indices) or "nothing"
@@ -43,5 +45,6 @@ class Command(BaseCommand):
                     f"({rate:.0f}/s); alias moved from {previous}."
                 )
             )
+            self.stdout.write(f"Spelling vocabulary rebuilt: {words} words.")
             if report.repaired:
                 self.stdout.write(f"Caught up with {report.repaired} changes published during the rebuild.")
