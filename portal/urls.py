@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import sitemap
+from learning_centres.admin_reports import urlpatterns as editors_reports
 from home.views import robots_txt
 from open_data.api import api_router
 from portal.admin_login import RateLimitedLoginView
@@ -20,6 +21,7 @@ handler500 = "portal.errors.server_error"
 urlpatterns = [
     # Before Wagtail's own admin URLs, so that this view answers the login form.
     path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
+    *editors_reports,  # the page-types report for editors only, before Wagtail's own
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("open_data.urls")),
