@@ -156,6 +156,9 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Replacing the file of an existing image or document is an editor's right (docs/decisions.md).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "learning_centres.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "learning_centres.media_forms.DocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Form fields (not files) held in memory; files above FILE_UPLOAD_MAX_MEMORY_SIZE go to disk.
