@@ -5,9 +5,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 

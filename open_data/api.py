@@ -14,10 +14,10 @@ from rest_framework.filters import BaseFilterBackend
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from wagtail.api import APIField
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
 from learning_centres.models import CaseStudyPage, CentreType, FocusArea, LearningCentrePage, Province
@@ -277,7 +277,8 @@ class PortalSearchFilter(BaseFilterBackend):
 
 
 class CaseStudiesAndCentresAPIViewSet(PagesAPIViewSet):
-    filter_backends = [PortalFilter, *(PortalSearchFilter if backend is SearchFilter else backend for backend in PagesAPIViewSet.filter_backends)]
+    # Wagtail's SearchFilter (last: it must see the other filters) replaced by the portal's.
+    filter_backends = [PortalFilter, *(PortalSearchFilter if each is SearchFilter else each for each in PagesAPIViewSet.filter_backends)]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["area", "centre_type", "province"])
 
     def get_base_queryset(self):

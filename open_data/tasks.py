@@ -6,9 +6,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from django_tasks import task
+
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_tasks import task
 
 from .importing.case_studies import import_case_studies
 from .importing.laos import import_laos

@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import sitemap
-from learning_centres.admin_reports import urlpatterns as editors_reports
 from home.views import robots_txt
+from learning_centres.admin_reports import urlpatterns as editors_reports
 from open_data.api import api_router
 from portal.admin_login import RateLimitedLoginView
 from search import views as search_views
