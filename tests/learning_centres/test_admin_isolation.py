@@ -78,3 +78,51 @@ def test_the_page_types_report_is_an_editors_and_off_a_contributors_menu(client,
 def test_editors_still_find_every_draft(client, editor, others_draft):
     client.force_login(editor)
     assert DRAFT in client.get(reverse("wagtailadmin_choose_page_search") + "?q=ร่างลับ").content.decode()
+
+
+def learning_centres_urls() -> list[tuple[str, str, bool]]:
+    """(model name, URL name, takes a pk) for every URL the app's viewsets register: the
+    case-study listing and the registry snippets. Patterns that take more than a pk (a
+    revision id, a locale) are left out: they reach the same object through the same checks."""
+    from learning_centres.models import FocusArea, FundingSource, LocalAdministrativeOrganisation, TargetGroup
+    from learning_centres.wagtail_hooks import CaseStudyListingViewSet
+
+    viewsets = [CaseStudyListingViewSet()] + [
+        model.snippet_viewset for model in (LocalAdministrativeOrganisation, FocusArea, TargetGroup, FundingSource)
+    ]
+    urls = []
+    for viewset in viewsets:
+        for pattern in viewset.get_urlpatterns():
+            converters = set(pattern.pattern.converters)
+            if converters <= {"pk"}:
+                urls.append((viewset.model._meta.model_name, f"{viewset.url_namespace}:{pattern.name}", "pk" in converters))
+    return urls
+
+
+URLS = learning_centres_urls()
+
+
+@pytest.mark.parametrize(("model", "name", "takes_pk"), URLS, ids=[name for _model, name, _pk in URLS])
+def test_no_registered_url_shows_or_changes_anything_of_another_centre(
+    client, contributor, other_centre, others_draft, model, name, takes_pk
+):
+    from learning_centres.models import FocusArea, FundingSource, TargetGroup
+
+    rows = {
+        "localadministrativeorganisation": other_centre.lao,
+        "focusarea": FocusArea.objects.first(),
+        "targetgroup": TargetGroup.objects.first(),
+        "fundingsource": FundingSource.objects.first(),
+        "casestudypage": others_draft,
+    }
+    client.force_login(contributor)
+    row = rows[model]
+    args = [row.pk] if takes_pk else []
+    response = client.get(reverse(name, args=args))
+    body = response.content.decode() if response.status_code == 200 else ""
+    assert DRAFT not in body
+    if takes_pk:
+        before = {field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields}
+        response = client.post(reverse(name, args=args), {"name_th": "เปลี่ยนแล้ว", "title": "เปลี่ยนแล้ว"})
+        row.refresh_from_db()
+        assert {field.attname: getattr(row, field.attname) for field in row._meta.concrete_fields} == before
