@@ -309,10 +309,6 @@ class ImportSource:
         copy.seek(0)
         return MediaCopy(name=name, file=copy, size=size, sha1=digest.hexdigest())
 
-    def open_media(self, name: str) -> IO[bytes]:
-        assert self.archive is not None
-        return self.archive.open(self.media[name])
-
     def close(self) -> None:
         if self.archive is not None:
             self.archive.close()
