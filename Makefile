@@ -62,7 +62,6 @@ map: $(MAP_STAMP)
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input -v 0
-	$(BIN)/python manage.py createcachetable
 
 demo: migrate
 	$(BIN)/python manage.py load_demo_content

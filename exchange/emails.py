@@ -1,25 +1,24 @@
-"""Emails of the exchange, through Django's email framework (console or file backend in
-development, SMTP in production). Templates: templates/exchange/email/<name>.txt, whose
+"""Emails of the exchange, queued for the task worker (portal/mail.py), so a visitor's request
+never waits for SMTP or fails with it. Templates: templates/exchange/email/<name>.txt, whose
 first line is the subject."""
 
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from learning_centres.roles import EDITORS
+from portal.mail import queue_mail
 
 
 def send(name: str, to: list[str], context: dict, reply_to: list[str] | None = None, language: str = "th") -> None:
     """The centre's notifications are Thai; a requester's are in the language they asked in."""
-    recipients = [address for address in to if address]
-    if not recipients:
+    if not any(to):
         return
     with translation.override(language):
         subject, _, body = render_to_string(f"exchange/email/{name}.txt", context).strip().partition("\n")
-    EmailMessage(subject=subject.strip(), body=body.strip() + "\n", to=recipients, reply_to=reply_to or None).send()
+    queue_mail(subject, body.strip() + "\n", to, reply_to=reply_to)
 
 
 def centre_recipients(centre) -> list[str]:

@@ -9,9 +9,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from thai.dates import parse_date
+from thai.dates import parse_date, thai_numeric_date
 
-DATE_INVALID = _("วันที่ไม่ถูกต้อง กรุณาเลือกจากปฏิทิน หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569")
+DATE_INVALID = _("วันที่ไม่ถูกต้อง กรุณาพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569")
 
 
 def parse_thai_date(value: str) -> datetime.date:
@@ -22,25 +22,24 @@ def parse_thai_date(value: str) -> datetime.date:
         raise ValidationError(DATE_INVALID, code="invalid") from None
 
 
-class ThaiDateInput(forms.DateInput):
-    input_type = "date"
+class ThaiDateInput(forms.TextInput):
+    """Day / month / Buddhist year typed as text, not the browser's date control: that one is
+    Gregorian and, in some locales, month first, so what people typed was saved as another day.
+    A saved date comes back as 15/3/2569; a typed one exactly as it was typed."""
+
+    def __init__(self, attrs=None):
+        # A phone's number pad (no slash) still works: 15032569 is read as day, month, year.
+        defaults = {"inputmode": "numeric", "autocomplete": "off", "placeholder": "วว/ดด/ปปปป", "class": "thai-date"}
+        super().__init__({**defaults, **(attrs or {})})
 
     def format_value(self, value):
         if isinstance(value, datetime.date):
-            return value.isoformat()
+            return thai_numeric_date(value)
         return value
 
 
 class ThaiDateField(forms.Field):
     widget = ThaiDateInput
-
-    def bound_data(self, data, initial):
-        # A typed "26/12/2569" goes back to the date picker as the ISO date it understands
-        # (the page repeats it in Buddhist era beside the field).
-        try:
-            return self.to_python(data) or data
-        except ValidationError:
-            return data
 
     def to_python(self, value):
         if isinstance(value, datetime.date):

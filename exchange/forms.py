@@ -15,7 +15,7 @@ from thai.names import expand_lao_abbreviation
 
 from .fields import ThaiDateField, ThaiIntegerField, ThaiPhoneField
 from .models import MAX_GROUP_SIZE, TRANSITIONS, VisitPolicy, VisitRequest, VisitStatus
-from .rules import calendar_problem, earliest_date, group_size_problem, policy_for, requested_date_problem
+from .rules import calendar_problem, group_size_problem, policy_for, requested_date_problem
 
 _WITH_PROVINCE = re.compile(r"^(.*?)\s*\((?:จ\.|จังหวัด)?\s*(.+?)\)$")
 
@@ -88,7 +88,7 @@ class VisitRequestForm(HoneypotMixin):
     preferred_date = ThaiDateField(
         label=_("วันที่ต้องการศึกษาดูงาน"),
         error_messages=required(_("กรุณากรอกวันที่ต้องการศึกษาดูงาน")),
-        help_text=_("เลือกจากปฏิทิน หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569"),
+        help_text=_("วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569 หรือ 15032569"),
     )
     alternative_date = ThaiDateField(label=_("วันที่สำรอง (ถ้ามี)"), required=False)
     purpose = forms.CharField(
@@ -118,10 +118,8 @@ class VisitRequestForm(HoneypotMixin):
         super().__init__(*args, **kwargs)
         self.policy = policy
         self.lao_candidates = LocalAdministrativeOrganisation.objects.none()
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             field.label_suffix = ""
-            if name in ("preferred_date", "alternative_date"):
-                field.widget.attrs["min"] = earliest_date(policy).isoformat()
 
     def clean_group_size(self):
         size = self.cleaned_data["group_size"]

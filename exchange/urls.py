@@ -10,6 +10,7 @@ urlpatterns = [
     path("visits/request/<int:centre_id>/", views.request_visit, name="request"),
     path("visits/privacy/", views.privacy, name="privacy"),
     path("visits/organisations/", views.organisations, name="organisations"),
+    path("visits/date-in-words/", views.date_in_words, name="date_in_words"),
     path("visits/<str:token>/", views.status, name="status"),
     path("visits/<str:token>/sent/", views.submitted, name="submitted"),
     path("visits/<str:token>/withdraw/", views.withdraw, name="withdraw"),

@@ -4,6 +4,7 @@ withdraw or delete it, rate the visit afterwards, and write to a centre."""
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
@@ -14,9 +15,11 @@ from portal import ratelimit
 from thai.names import expand_lao_abbreviation
 
 from . import services
+from .fields import parse_thai_date
 from .forms import ContactForm, FeedbackForm, VisitRequestForm, lao_option_label
 from .models import VisitFeedback, VisitRequest, VisitStatus
 from .rules import policy_for
+from .templatetags.exchange_tags import date_in_full
 
 
 def _limit(scope: str) -> ratelimit.Limit:
@@ -44,11 +47,12 @@ def request_visit(request: HttpRequest, centre_id: int) -> HttpResponse:
     policy = policy_for(centre)
     form = VisitRequestForm(request.POST or None, policy=policy)
     if request.method == "POST":
-        if not ratelimit.hit(_limit("visit-request"), ratelimit.client_address(request)):
-            return _too_many(request)
         if form.is_spam():
             return render(request, "exchange/rejected.html", status=400)
         if form.is_valid():
+            # Only what would be stored counts: junk and typos never close the form for an office.
+            if not ratelimit.hit(_limit("visit-request"), ratelimit.client_address(request)):
+                return _too_many(request)
             visit = services.submit_request(form.request_data(), centre, request)
             return redirect("exchange:submitted", token=visit.token)
     status = 400 if form.is_bound else 200
@@ -117,16 +121,28 @@ def organisations(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"options": [lao_option_label(lao) for lao in laos]})
 
 
+@require_GET
+def date_in_words(request: HttpRequest) -> JsonResponse:
+    """A typed date read back in words as the form will read it (the same parser), for the
+    line under each date field: {"date": "2027-03-15", "words": "วันจันทร์ที่ 15 มีนาคม พ.ศ. 2570"}."""
+    value = request.GET.get("value", "")[:40]
+    try:
+        day = parse_thai_date(value)
+    except ValidationError as error:
+        return JsonResponse({"error": str(error.messages[0])}, status=400, json_dumps_params={"ensure_ascii": False})
+    return JsonResponse({"date": day.isoformat(), "words": date_in_full(day)}, json_dumps_params={"ensure_ascii": False})
+
+
 @require_http_methods(["GET", "POST"])
 def contact(request: HttpRequest, centre_id: int) -> HttpResponse:
     centre = _centre(centre_id)
     form = ContactForm(request.POST or None)
     if request.method == "POST":
-        if not ratelimit.hit(_limit("contact"), ratelimit.client_address(request)):
-            return _too_many(request)
         if form.is_spam():
             return render(request, "exchange/rejected.html", status=400)
         if form.is_valid():
+            if not ratelimit.hit(_limit("contact"), ratelimit.client_address(request)):
+                return _too_many(request)
             data = form.cleaned_data
             services.send_contact_message(centre, data["name"], data["email"], data["message"])
             return redirect("exchange:contact_sent", centre_id=centre.pk)

@@ -1,18 +1,25 @@
 """Fixed-window rate limits shared by every worker process.
 
-Counters live in the ``ratelimit`` cache (a database table by default, so all processes of
-one deployment see the same counts without another server). Callers decide what a key is:
-a client address for public forms, a username for logins.
+Each hit is one atomic statement (INSERT … ON CONFLICT DO UPDATE … RETURNING, on PostgreSQL
+and SQLite alike), so concurrent workers never lose a count and the limit is exact. Not
+django-ratelimit or a cache: those count through the cache's incr(), which Django's
+database cache does as read-then-write, and the stack has no Redis.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import time
 from dataclasses import dataclass
 
-from django.core.cache import caches
-from django.http import HttpRequest
+from django.db import connection
+from django.utils import timezone
+
+from .clients import client_address
+from .models import RateLimitCounter
+
+__all__ = ["Limit", "client_address", "hit", "is_limited", "reset"]
 
 
 @dataclass(frozen=True)
@@ -24,38 +31,41 @@ class Limit:
     seconds: int
 
 
-def client_address(request: HttpRequest) -> str:
-    """The client's address. Behind a proxy, set the proxy to overwrite REMOTE_ADDR
-    (never trust a client-supplied X-Forwarded-For here)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+def _window(limit: Limit) -> int:
+    return int(time.time()) // limit.seconds
 
 
-def _cache_key(limit: Limit, key: str) -> str:
-    window = int(time.time()) // limit.seconds
+def _key(limit: Limit, key: str) -> str:
     digest = hashlib.sha256(key.encode()).hexdigest()[:32]
-    return f"rl:{limit.scope}:{window}:{digest}"
+    return f"{limit.scope[:60]}:{_window(limit)}:{digest}"
+
+
+def _window_end(limit: Limit) -> datetime.datetime:
+    return datetime.datetime.fromtimestamp((_window(limit) + 1) * limit.seconds, tz=datetime.UTC)
 
 
 def hit(limit: Limit, key: str) -> bool:
     """Count one hit; return False when the key is over its limit for this window."""
-    cache = caches["ratelimit"]
-    cache_key = _cache_key(limit, key)
-    # add() is atomic where the backend allows it; incr() then counts the following hits.
-    if cache.add(cache_key, 1, timeout=limit.seconds + 1):
-        return True
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(cache_key, 1, timeout=limit.seconds + 1)
-        return True
+    table, key_column, count_column, expires_column = map(
+        connection.ops.quote_name, (RateLimitCounter._meta.db_table, "key", "count", "expires_at")
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key_column}, {count_column}, {expires_column}) VALUES (%s, 1, %s) "  # noqa: S608 - our names
+            f"ON CONFLICT ({key_column}) DO UPDATE SET {count_column} = {table}.{count_column} + 1 RETURNING {count_column}",
+            [_key(limit, key), _window_end(limit)],
+        )
+        (count,) = cursor.fetchone()
+    if count == 1:  # the first hit of a window: forget windows that have ended
+        RateLimitCounter.objects.filter(expires_at__lt=timezone.now()).delete()
     return count <= limit.count
 
 
 def is_limited(limit: Limit, key: str) -> bool:
-    """True when the key has used up this window without counting another hit."""
-    value = caches["ratelimit"].get(_cache_key(limit, key), 0)
-    return value >= limit.count
+    """True when the key has used up this window, without counting another hit."""
+    count = RateLimitCounter.objects.filter(key=_key(limit, key)).values_list("count", flat=True).first() or 0
+    return count >= limit.count
 
 
 def reset(limit: Limit, key: str) -> None:
-    caches["ratelimit"].delete(_cache_key(limit, key))
+    RateLimitCounter.objects.filter(key=_key(limit, key)).delete()

@@ -10,7 +10,6 @@ from home.sitemap import sitemap
 from home.views import robots_txt
 from learning_centres.admin_reports import urlpatterns as editors_reports
 from open_data.api import api_router
-from portal.admin_login import RateLimitedLoginView
 from search import views as search_views
 
 # A database that does not answer gives a plain 503 page instead of the 500 page.
@@ -19,8 +18,6 @@ handler500 = "portal.errors.server_error"
 # Not language-specific: the admin (each user picks a language), documents, APIs, feeds,
 # the sitemap and robots.txt. Unprefixed URLs are always Thai (see settings.LANGUAGE_CODE).
 urlpatterns = [
-    # Before Wagtail's own admin URLs, so that this view answers the login form.
-    path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     *editors_reports,  # the page-types report for editors only, before Wagtail's own
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -29,6 +26,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("", include("health.urls")),
     path("", include("learning_centres.urls")),
 ]
 

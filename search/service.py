@@ -7,8 +7,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TypeVar
+
+from pybreaker import CircuitBreaker, CircuitBreakerError
+
+from django.conf import settings
+from django.core.signals import request_finished, request_started
+from django.dispatch import receiver
 
 from .backends.database import query as database_query
 from .backends.database import related as database_related
@@ -29,12 +37,52 @@ def engine_else_database(what: str, on_engine: Callable[[SearchEngine], Answer],
     with the name of the backend that answered. An engine that fails is logged (once per
     request) and the database answers instead."""
     engine = get_engine()
-    if engine is not None:
+    request = _this_request.get()
+    if engine is not None and not (request and request.engine_failed):
         try:
-            return on_engine(engine), ENGINE
+            return engine_breaker().call(on_engine, engine), ENGINE
+        except CircuitBreakerError:
+            logger.warning("Search engine circuit open, the database answers %s", what)
         except EngineUnavailable as error:
             logger.warning("Search engine unavailable for %s, answering from the database: %s", what, error)
+        if request:
+            request.engine_failed = True
     return on_database(), DATABASE
+
+
+@dataclass
+class _RequestState:
+    engine_failed: bool = False
+
+
+# While a request is served: a page that searches twice (the home page, a listing) waits for a
+# failing engine once, not once per search. Outside requests (workers, commands): None.
+_this_request: ContextVar[_RequestState | None] = ContextVar("search_request_state", default=None)
+
+
+@receiver(request_started)
+def _request_started(**kwargs) -> None:
+    _this_request.set(_RequestState())
+
+
+@receiver(request_finished)
+def _request_finished(**kwargs) -> None:
+    _this_request.set(None)
+
+
+def _not_an_engine_failure(error: BaseException) -> bool:
+    return not isinstance(error, EngineUnavailable)
+
+
+@lru_cache(maxsize=2)
+def _breaker(failures: int, reset_seconds: float) -> CircuitBreaker:
+    return CircuitBreaker(fail_max=failures, reset_timeout=reset_seconds, exclude=[_not_an_engine_failure], name="search-engine")
+
+
+def engine_breaker() -> CircuitBreaker:
+    """One breaker per process: after a few engine failures in a row, pages stop waiting for
+    an engine that does not answer, and try it again after a while (pybreaker)."""
+    return _breaker(settings.SEARCH_BREAKER_FAILURES, settings.SEARCH_BREAKER_RESET_SECONDS)
 
 
 @dataclass

@@ -59,18 +59,19 @@ def search_page(request: HttpRequest):
     outcome = service.search(parsed.query)
     _record(parsed, outcome.result.total)
     context = results_context(request, parsed, outcome)
-    context.update(promotions=_promotions(parsed), notices=_page_notices(parsed, outcome))
-    return render(request, "pages/search.html", context)
+    context.update(promotions=_promotions(parsed), notices=_page_notices(parsed))
+    response = render(request, "pages/search.html", context)
+    # Which backend answered is for operators and the browser tests, never shown to visitors.
+    response["Server-Timing"] = f'search;desc="{outcome.backend}"'
+    return response
 
 
-def _page_notices(parsed: ParsedParams, outcome) -> list[str]:
+def _page_notices(parsed: ParsedParams) -> list[str]:
     notices = []
     if parsed.truncated:
         notices.append(_("คำค้นยาวเกินไป จึงใช้เพียง 200 ตัวอักษรแรก"))
     if parsed.errors:
         notices.append(_("ละเว้นตัวกรองที่ไม่รู้จัก: ") + "; ".join(parsed.errors))
-    if outcome.from_fallback:
-        notices.append(_("ผลการค้นหานี้มาจากระบบสำรอง อาจเรียงลำดับต่างจากปกติเล็กน้อย"))
     return notices
 
 

@@ -1,4 +1,7 @@
+import socket
+
 import pytest
+from aiosmtpd.controller import Controller
 
 from home.models import HomePage, StandardPage
 from learning_centres.models import CaseStudyIndexPage
@@ -8,6 +11,14 @@ from tests.learning_centres.factories import (
     CentreIndexPageFactory,
     LearningCentrePageFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def closed_search_breaker():
+    """Each test starts with the engine's circuit closed, whatever the test before did to it."""
+    from search import service
+
+    service._breaker.cache_clear()
 
 
 @pytest.fixture
@@ -128,7 +139,8 @@ DIFFERS_BY_DATABASE = (
     "tests/home/test_demo.py",
     "tests/exchange/test_retention.py",
     "tests/portal/test_ratelimit.py",
-    "tests/portal/test_admin_login.py",
+    "tests/portal/test_login_limits.py",
+    "tests/portal/test_public_limits.py",
     "tests/tools/test_backup.py",
 )
 
@@ -162,3 +174,51 @@ def pytest_sessionfinish(session, exitstatus):
         reporter.ensure_newline()
         reporter.write_line(f"{len(skipped)} test(s) skipped although every service is running: a skip hides a test here.", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+# --- A real SMTP server (aiosmtpd) for the mail tests ----------------------------------------
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Settings as production has them (SMTP, the database task queue), pointed at a port where
+    the SMTP server is not running yet; `start()` brings it up."""
+    port = free_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS, settings.EMAIL_TIMEOUT = "127.0.0.1", port, False, 5
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.MAIL_RETRY_SECONDS = 1
+    inbox = Inbox()
+    controllers = []
+
+    def start() -> Inbox:
+        controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        controller.start()
+        controllers.append(controller)
+        return inbox
+
+    yield start
+    for controller in controllers:
+        controller.stop()
+
+
+def run_task_worker() -> None:
+    """What `manage.py db_worker` does in production, once: run every task that is due."""
+    from django.core.management import call_command
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)

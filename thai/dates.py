@@ -53,6 +53,10 @@ _YEAR = re.compile(r"^(?:พ\s*\.?\s*ศ\s*\.?|ค\s*\.?\s*ศ\s*\.?|BE|CE|AD)?\
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{2}|\d{4})$")
 _WORDS = re.compile(r"^(\d{1,2})\s+(\S+)\s+(?:พ\.?\s*ศ\.?\s*)?(\d{2}|\d{4})$")
+# 15032569: a phone's number pad has no slash, so eight digits are day, month, year.
+_COMPACT = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
+THAI_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "ศุกร์", "เสาร์", "อาทิตย์")  # Monday first, as date.weekday()
+ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class NotAYear(ValueError):
@@ -105,13 +109,13 @@ def month_number(word: str) -> int | None:
 
 
 def parse_date(value: str) -> datetime.date:
-    """A date from a date input (ISO, CE) or typed by hand: 15/3/2569, ๑๕/๓/๒๕๖๙, 15 มี.ค. 69,
-    15 มีนาคม พ.ศ. 2569; years are read as parse_year reads them. Raises ValueError."""
+    """A date from a date input (ISO, CE) or typed by hand: 15/3/2569, ๑๕/๓/๒๕๖๙, 15032569,
+    15 มี.ค. 69, 15 มีนาคม พ.ศ. 2569; years are read as parse_year reads them. Raises ValueError."""
     text = " ".join(thai_digit_to_arabic_digit(value).split())
     if match := _ISO.match(text):
         year, month, day = match.groups()
         return datetime.date(parse_year(year), int(month), int(day))
-    if match := _NUMERIC.match(text):
+    if match := _NUMERIC.match(text) or _COMPACT.match(text):
         day, month, year = match.groups()
         return datetime.date(_date_year(year), int(month), int(day))
     if (match := _WORDS.match(text)) and (month := month_number(match.group(2))):
@@ -127,6 +131,21 @@ def thai_year(ce_year: int) -> str:
 def thai_date(day: datetime.date) -> str:
     """2026-03-15 → "15 มีนาคม พ.ศ. 2569"."""
     return f"{day.day} {THAI_MONTHS[day.month - 1]} {thai_year(day.year)}"
+
+
+def thai_numeric_date(day: datetime.date) -> str:
+    """2026-03-15 → "15/3/2569": how a Thai form shows a date back to the person who typed it."""
+    return f"{day.day}/{day.month}/{to_buddhist_year(day.year)}"
+
+
+def thai_date_in_full(day: datetime.date) -> str:
+    """2026-03-15 → "วันอาทิตย์ที่ 15 มีนาคม พ.ศ. 2569": with the weekday, so a slip shows."""
+    return f"วัน{THAI_WEEKDAYS[day.weekday()]}ที่ {thai_date(day)}"
+
+
+def english_date_in_full(day: datetime.date) -> str:
+    """2026-03-15 → "Sunday 15 March 2026"."""
+    return f"{ENGLISH_WEEKDAYS[day.weekday()]} {english_date(day)}"
 
 
 def english_date(day: datetime.date) -> str:

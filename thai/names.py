@@ -111,3 +111,26 @@ def undotted_abbreviations() -> tuple[str, ...]:
     dots before segmenting)."""
     shorts = [a.short for a in ABBREVIATIONS] + list(OTHER_ABBREVIATIONS)
     return tuple(dict.fromkeys(short.replace(".", "") for short in shorts))
+
+
+# Titles a Thai name may already carry (courtesy, rank, academic, medical, royal, monastic).
+# Whole words only where a given name could begin with the same letters (พัน…, ร้อย…).
+PERSONAL_TITLES = (
+    "คุณ", "นาย", "นางสาว", "นาง", "น.ส.", "เด็กชาย", "เด็กหญิง", "ด.ช.", "ด.ญ.",
+    "ดร.", "ศ.", "รศ.", "ผศ.", "นพ.", "พญ.", "ทพ.", "ทญ.", "ภก.", "ภญ.", "สพ.ญ.", "น.สพ.",
+    "พระ", "พระครู", "พระมหา", "แม่ชี", "ม.ร.ว.", "ม.ล.", "ม.จ.", "หม่อม", "ท่านผู้หญิง", "คุณหญิง",
+    "ว่าที่", "พล.", "พ.อ.", "พ.ท.", "พ.ต.", "ร.อ.", "ร.ท.", "ร.ต.", "จ.ส.", "ส.อ.", "ส.ท.", "ส.ต.", "ด.ต.",
+    "พันเอก", "พันโท", "พันตรี", "ร้อยเอก", "ร้อยโท", "ร้อยตรี", "จ่าสิบ", "สิบเอก", "สิบโท", "สิบตรี",
+    "พันตำรวจ", "ร้อยตำรวจ", "นายแพทย์", "แพทย์หญิง",
+)  # fmt: skip
+
+
+def has_personal_title(name: str) -> bool:
+    return name.strip().startswith(PERSONAL_TITLES)
+
+
+def courteous_name(name: str) -> str:
+    """The name as a Thai letter addresses its reader: คุณ before a bare name, never before
+    one that already has a title (never "คุณนายสมชาย")."""
+    name = " ".join(name.split())
+    return name if not name or has_personal_title(name) else f"คุณ{name}"

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from learning_centres.models import LearningCentrePage
 from portal.locales import english_active
-from thai import dates
+from thai import dates, names
 
 from ..models import VisitFeedback, VisitPolicy, VisitStatus
 from ..rules import today
@@ -68,3 +68,19 @@ def visit_entry(centre) -> dict:
         "average_rating": figures["rating"],
         "feedback": feedback,
     }
+
+
+@register.filter
+def addressed(name: str) -> str:
+    """How a letter greets the requester: "คุณสมหญิง" or "นายสมชาย" in Thai; the name as
+    written in English."""
+    return " ".join(str(name).split()) if english_active() else names.courteous_name(str(name))
+
+
+@register.filter
+def date_in_full(value) -> str:
+    """วันอาทิตย์ที่ 15 มีนาคม พ.ศ. 2569 (Sunday 15 March 2026 in English): a typed date read
+    back with its weekday, so that a slip shows before the form is sent."""
+    if not isinstance(value, datetime.date):
+        return ""
+    return dates.english_date_in_full(value) if english_active() else dates.thai_date_in_full(value)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "exchange",
+    "health",
     "wagtail.contrib.forms",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -62,14 +63,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.request_log.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.public_limits.PublicRateLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.login_limits.LoginRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -106,12 +110,13 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Rate-limit counters must be shared by every worker process, so they live in a database
-# table (created by `manage.py createcachetable`, which `make migrate` runs).
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "ratelimit": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "portal_ratelimit_cache"},
-}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Client addresses (portal/clients.py): X-Forwarded-For is believed only from these proxies
+# (addresses or networks, comma-separated), e.g. TRUSTED_PROXIES=127.0.0.1 behind a local nginx.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Searches and API calls per client address (IPv6: per /64) per minute; 0 switches it off.
+PUBLIC_RATE_LIMIT_PER_MINUTE = int(os.environ.get("PUBLIC_RATE_LIMIT_PER_MINUTE", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -228,11 +233,22 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "opensearch")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "lao-portal")
+# A search a visitor waits for gives up after this many seconds and the database answers; after
+# SEARCH_BREAKER_FAILURES failures in a row the engine is not asked again for
+# SEARCH_BREAKER_RESET_SECONDS (then one trial request decides).
+SEARCH_REQUEST_TIMEOUT = float(os.environ.get("SEARCH_REQUEST_TIMEOUT", "1.5"))
+SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
+SEARCH_BREAKER_RESET_SECONDS = float(os.environ.get("SEARCH_BREAKER_RESET_SECONDS", "30"))
 # Processes that build documents (Thai segmentation) during a full rebuild; 0: one per CPU.
 SEARCH_REBUILD_WORKERS = int(os.environ.get("SEARCH_REBUILD_WORKERS", "0"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@lao-portal.local")
+# Mail is delivered by the task worker (portal/mail.py): each SMTP conversation gives up after
+# EMAIL_TIMEOUT seconds and is retried after MAIL_RETRY_SECONDS, doubling, MAIL_MAX_ATTEMPTS times.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+MAIL_RETRY_SECONDS = float(os.environ.get("MAIL_RETRY_SECONDS", "30"))
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
 
 # Study visits and contact messages (exchange app): personal data is anonymised this many
 # days after a request's last change by `manage.py anonymise_visit_requests`.
@@ -241,3 +257,53 @@ EXCHANGE_RETENTION_DAYS = int(os.environ.get("EXCHANGE_RETENTION_DAYS", "365"))
 EXCHANGE_FORM_RATE_LIMIT = int(os.environ.get("EXCHANGE_FORM_RATE_LIMIT", "10"))
 
 LOGIN_URL = "wagtailadmin_login"
+
+# Logs go to stderr (the process supervisor or journald keeps them): one JSON object per line
+# with LOG_FORMAT=json (production's default), readable text otherwise. Every line written
+# while serving a request carries its request_id (portal/request_log.py); errors carry their
+# traceback. ADMINS ("Name <address>, …") also get each server error by mail.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+ADMINS = [tuple(part.strip() for part in admin.rsplit("<", 1)) for admin in env_list("ADMINS")]
+ADMINS = [(name, address.rstrip(">")) for name, address in ADMINS if address]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+
+def logging_config(log_format: str, level: str) -> dict:
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "filters": {
+            "request_id": {"()": "portal.request_log.RequestIdFilter"},
+            "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        },
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+                "timestamp": "time",  # ISO 8601, UTC
+                "rename_fields": {"levelname": "level", "name": "logger", "exc_info": "traceback"},
+            },
+            "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        },
+        "handlers": {
+            "stderr": {"class": "logging.StreamHandler", "formatter": log_format, "filters": ["request_id"]},
+            "mail_admins": {
+                "class": "django.utils.log.AdminEmailHandler",
+                "level": "ERROR",
+                "filters": ["require_debug_false"],
+            },
+        },
+        "root": {"handlers": ["stderr"], "level": level},
+        "loggers": {
+            "django.request": {"handlers": ["stderr", "mail_admins"], "level": "WARNING", "propagate": False},
+            # The engine clients log every request at INFO; the portal logs what matters.
+            "opensearch": {"level": "WARNING"},
+            "elastic_transport": {"level": "WARNING"},
+            # Requests are logged once, by portal.requests; the runserver's own line is noise.
+            "django.server": {"handlers": [], "level": "WARNING", "propagate": False},
+        },
+    }
+
+
+LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)

@@ -24,3 +24,11 @@ SEARCH_URL = ""
 # Rebuilds in tests build their few documents in-process; tests/search/test_document_building.py
 # runs the worker pool explicitly.
 SEARCH_REBUILD_WORKERS = 1
+# Searches and API calls are not limited here (the browser and fuzzing tests make many from
+# one address); tests/portal/test_public_limits.py switches the limit on.
+PUBLIC_RATE_LIMIT_PER_MINUTE = 0
+# Two busy cores can slow a search past production's 1.5 s; tests/search/test_engine_frozen.py
+# sets the production value where the timeout itself is under test.
+SEARCH_REQUEST_TIMEOUT = 10
+# The engine's circuit (search.service) is tried again after a second, not production's 30.
+SEARCH_BREAKER_RESET_SECONDS = 1

@@ -1,21 +1,29 @@
-// Suggest LAOs from the registry while the organisation is typed. Without this script the
-// form still works: the server matches the typed name (and asks when it is ambiguous).
+// Read each typed date back in words, with its weekday, as the server will read it (it
+// parses; this script only asks), so a slip shows before the form is sent.
 (function () {
   "use strict";
-  // Date pickers show the browser's calendar (often CE); repeat the chosen day in Buddhist era.
-  var buddhist = new Intl.DateTimeFormat("th-TH-u-ca-buddhist", { day: "numeric", month: "long", year: "numeric" });
-  document.querySelectorAll("output[data-be-date]").forEach(function (output) {
-    var input = document.getElementById(output.dataset.beDate);
+  document.querySelectorAll("output[data-date-words]").forEach(function (output) {
+    var input = document.getElementById(output.dataset.dateWords);
     if (!input) return;
+    var timer = null;
     var show = function () {
-      var parts = input.value.split("-");
-      output.textContent = parts.length === 3 ? output.dataset.label + " " + buddhist.format(new Date(+parts[0], parts[1] - 1, +parts[2])) : "";
+      var value = input.value.trim();
+      if (!value) { output.textContent = ""; return; }
+      fetch(output.dataset.url + "?value=" + encodeURIComponent(value), { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.json(); })
+        .then(function (data) {
+          if (input.value.trim() !== value) return;  // typed on meanwhile
+          output.textContent = data.words ? output.dataset.label + " " + data.words : data.error;
+        })
+        .catch(function () { output.textContent = ""; });
     };
-    input.addEventListener("input", show);
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(show, 250); });
     input.addEventListener("change", show);
   });
 })();
 
+// Suggest LAOs from the registry while the organisation is typed. Without this script the
+// form still works: the server matches the typed name (and asks when it is ambiguous).
 (function () {
   "use strict";
   var form = document.querySelector("form[data-lao-suggest]");

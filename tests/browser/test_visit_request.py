@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from thai.dates import THAI_MONTHS, THAI_WEEKDAYS
+
 from .conftest import ADMIN_PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -38,8 +40,12 @@ def test_a_visitor_requests_a_study_visit_and_the_centre_answers(phone, page, po
     phone.get_by_label("โทรศัพท์").fill("๐๘๑ ๒๓๔ ๕๖๗๘")
     phone.get_by_label("จำนวนผู้ศึกษาดูงาน (คน)").fill("๑๐")
     day = datetime.date.today() + datetime.timedelta(days=30)
-    phone.get_by_label("วันที่ต้องการศึกษาดูงาน").fill(day.isoformat())
-    assert str(day.year + 543) in phone.locator("output[data-be-date=id_preferred_date]").inner_text()
+    # Typed on the number pad as day, month, Buddhist year; read back in words before sending.
+    phone.get_by_label("วันที่ต้องการศึกษาดูงาน").press_sequentially(f"{day.day:02}{day.month:02}{day.year + 543}")
+    words = phone.locator("output[data-date-words=id_preferred_date]")
+    expected = f"{THAI_MONTHS[day.month - 1]} พ.ศ. {day.year + 543}"
+    words.filter(has_text=expected).wait_for()
+    assert f"วัน{THAI_WEEKDAYS[day.weekday()]}ที่ {day.day} {expected}" in words.inner_text()
     phone.get_by_label("วัตถุประสงค์ของการศึกษาดูงาน").fill("เรียนรู้การดูแลผู้สูงอายุติดเตียงโดยชุมชน")
     phone.get_by_label("ด้านการดูแลสุขภาพโดยชุมชน").check()
 
@@ -55,6 +61,7 @@ def test_a_visitor_requests_a_study_visit_and_the_centre_answers(phone, page, po
 
     phone.wait_for_url(re.compile(r"/visits/[\w-]+/sent/"))
     assert "ส่งคำขอศึกษาดูงานเรียบร้อยแล้ว" in phone.locator("h1").inner_text()
+    assert f"{day.day} {expected}" in phone.locator("main").inner_text()  # saved as the day read back
     phone.get_by_role("link", name="ดูสถานะคำขอ").click()
     assert phone.locator(".status-badge").inner_text() == "รอพิจารณา"
     status_url = phone.url

@@ -39,7 +39,6 @@ class TestValidRequest:
         assert response.status_code == 200
         assert "รับคณะละไม่เกิน 40 คน" in html
         assert reverse("exchange:privacy") in html
-        assert 'type="date"' in html
 
     def test_a_valid_request_is_saved_and_both_sides_are_emailed(self, post, client, centre, form_data):
         response = post(client, centre, form_data, topics=[FocusArea.objects.originals().get(slug="community-health-care").pk])
@@ -56,8 +55,14 @@ class TestValidRequest:
         assert to_requester.to == ["somying@example.go.th"]
         assert reverse("exchange:status", args=[visit.token]) in to_requester.body
         assert "ได้รับคำขอศึกษาดูงาน" in to_requester.subject
+        assert "เรียน คุณสมหญิง ใจดี" in to_requester.body
         assert to_centre.to == ["centre@example.go.th"]
         assert "เทศบาลตำบลทดสอบ" in to_centre.subject
+
+    def test_a_requester_with_a_title_is_not_called_khun_title(self, post, client, centre, form_data):
+        post(client, centre, form_data, contact_name="นายสมชาย ใจดี")
+        to_requester, _to_centre = mail.outbox
+        assert "เรียน นายสมชาย ใจดี" in to_requester.body and "คุณนาย" not in to_requester.body
 
     def test_the_confirmation_page_links_to_the_private_status_page(self, post, client, centre, form_data):
         response = client.post(url(centre), form_data, follow=True)
@@ -130,8 +135,8 @@ INVALID = [
     ("group_size", "ยี่สิบ", "กรุณากรอกจำนวนคนเป็นตัวเลข"),
     ("group_size", "0", "จำนวนผู้ศึกษาดูงานต้องมีอย่างน้อย 1 คน"),
     ("group_size", "501", "จำนวนผู้ศึกษาดูงานต้องไม่เกิน 500 คน"),
-    ("preferred_date", "31/2/2569", "วันที่ไม่ถูกต้อง กรุณาเลือกจากปฏิทิน หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569"),
-    ("preferred_date", "พรุ่งนี้", "วันที่ไม่ถูกต้อง กรุณาเลือกจากปฏิทิน หรือพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569"),
+    ("preferred_date", "31/2/2569", "วันที่ไม่ถูกต้อง กรุณาพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569"),
+    ("preferred_date", "พรุ่งนี้", "วันที่ไม่ถูกต้อง กรุณาพิมพ์ วัน/เดือน/ปี พ.ศ. เช่น 15/3/2569"),
     ("purpose", "ดูงาน", "กรุณาอธิบายวัตถุประสงค์อย่างน้อย 10 ตัวอักษร"),
     ("purpose", "ก" * 2001, "วัตถุประสงค์ยาวเกิน 2,000 ตัวอักษร"),
     ("topics", ["999999"], "กรุณาเลือกประเด็นจากรายการ"),
@@ -157,13 +162,25 @@ class TestInvalidInput:
         assert field_errors(response, field) == [message]
         assert not VisitRequest.objects.exists()
 
-    def test_a_redisplayed_form_repeats_the_chosen_date_in_buddhist_era(self, post, client, centre, form_data):
-        from thai.dates import thai_date
+    def test_a_redisplayed_form_shows_the_date_as_typed_and_reads_it_back_in_words(self, post, client, centre, form_data):
+        from thai.dates import thai_date_in_full
 
         day = in_days(30)
-        html = post(client, centre, form_data, preferred_date=f"{day.day}/{day.month}/{day.year + 543}", consent="").content.decode()
-        assert f"วันที่เลือก: {thai_date(day)}" in html
-        assert f'value="{day.isoformat()}"' in html  # the date picker gets its ISO value back
+        typed = f"{day.day:02}{day.month:02}{day.year + 543}"  # a phone's number pad: no slashes
+        html = post(client, centre, form_data, preferred_date=typed, consent="").content.decode()
+        assert f"อ่านว่า: {thai_date_in_full(day)}" in html
+        assert f'value="{typed}"' in html  # what the person typed, not a reformatted value
+
+    def test_a_date_typed_the_thai_way_is_saved_as_exactly_that_day(self, post, client, centre, form_data):
+        import datetime
+
+        post(client, centre, form_data, preferred_date="15032570")  # 15 March 2570 BE
+        assert VisitRequest.objects.get().preferred_date == datetime.date(2027, 3, 15)
+
+    def test_the_date_field_is_text_for_day_month_buddhist_year_not_the_browsers_calendar(self, client, centre):
+        html = client.get(url(centre)).content.decode()
+        assert 'type="date"' not in html
+        assert 'placeholder="วว/ดด/ปปปป"' in html and 'inputmode="numeric"' in html
 
     def test_the_field_with_an_error_is_marked_for_screen_readers(self, post, client, centre, form_data):
         html = post(client, centre, form_data, email="x").content.decode()
@@ -252,11 +269,18 @@ class TestSpam:
     def test_too_many_submissions_from_one_address_answer_429_in_thai(self, post, client, centre, form_data, settings):
         settings.EXCHANGE_FORM_RATE_LIMIT = 2
         for _ in range(2):
-            post(client, centre, form_data, email="")
+            assert post(client, centre, form_data).status_code == 302
         response = post(client, centre, form_data)
         assert response.status_code == 429
         assert "ส่งแบบฟอร์มบ่อยเกินไป" in response.content.decode()
-        assert not VisitRequest.objects.exists()
+        assert VisitRequest.objects.count() == 2
+
+    def test_junk_and_typos_do_not_use_up_the_limit(self, post, client, centre, form_data, settings):
+        settings.EXCHANGE_FORM_RATE_LIMIT = 1
+        for _ in range(5):
+            assert post(client, centre, form_data, website="http://spam.example").status_code == 400  # honeypot
+            assert post(client, centre, form_data, email="").status_code == 400  # invalid
+        assert post(client, centre, form_data).status_code == 302
 
     def test_other_addresses_are_not_limited(self, post, client, centre, form_data, settings):
         settings.EXCHANGE_FORM_RATE_LIMIT = 1

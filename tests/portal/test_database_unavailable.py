@@ -1,6 +1,7 @@
 """With the database really unreachable, the production server answers a plain 503 page:
 no traceback, no template, and it does not try the database again to render it."""
 
+import json
 import os
 import secrets
 import socket
@@ -99,3 +100,12 @@ def test_plain_http_is_redirected_to_https_without_touching_the_database(product
     status, headers, _body = fetch(production_server + "/centres/")
     assert status == 301
     assert headers["Location"].startswith("https://")
+
+
+def test_readiness_takes_the_server_out_of_service_and_liveness_still_answers(production_server):
+    status, headers, body = fetch(production_server + "/health/ready/")  # plain HTTP, as a load balancer probes
+    assert status == 503
+    assert json.loads(body)["status"] == "unavailable" and json.loads(body)["database"]["ok"] is False
+    assert "psycopg" not in body and "sqlite" not in body.lower() and "127.0.0.1" not in body
+    status, _headers, body = fetch(production_server + "/health/live/")
+    assert (status, json.loads(body)) == (200, {"status": "ok"})

@@ -155,5 +155,6 @@ def test_an_unreachable_engine_falls_back_to_the_database(client, settings, cent
     assert status == 200
     assert body["source"] == "fallback"
     assert body["count"] == 2
-    html = client.get(reverse("search_page"), {"q": "ผู้สูงอายุ"}).content.decode()
-    assert "ระบบสำรอง" in html
+    page = client.get(reverse("search_page"), {"q": "ผู้สูงอายุ"})
+    assert page.headers["Server-Timing"] == 'search;desc="fallback"'  # for operators
+    assert "ระบบสำรอง" not in page.content.decode()  # not for visitors

@@ -60,10 +60,11 @@ def test_searches_suggestions_and_related_cases_fall_back_when_the_engine_is_unr
     assert outcome.from_fallback and [hit.page_id for hit in outcome.result.hits] == [vegetables.pk]
     assert {suggestion.label for suggestion in suggestions} >= {"เยี่ยมบ้านผู้สูงอายุ", "ดูแลผู้สูงอายุติดเตียง"}
     assert related == [twin]
-    # One warning per request from the service, each answered by the database.
+    # One warning per call from the service, each answered by the database; the third failure
+    # in a row opens the circuit (SEARCH_BREAKER_FAILURES).
     warnings = [record.getMessage() for record in caplog.records if record.name == "search.service"]
     assert [message.split(",")[0] for message in warnings] == [
         "Search engine unavailable for a search",
         "Search engine unavailable for suggestions",
-        "Search engine unavailable for related case studies",
+        "Search engine circuit open",
     ]

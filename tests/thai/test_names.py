@@ -14,6 +14,7 @@ from thai.names import (
     LAO_ABBREVIATIONS,
     LAO_KINDS,
     PROVINCE_PREFIXES,
+    courteous_name,
     expand_lao_abbreviation,
     strip_prefix,
     undotted_abbreviations,
@@ -87,3 +88,21 @@ def test_every_abbreviation_is_a_search_synonym_of_its_full_name():
     for abbreviation in ABBREVIATIONS:
         assert any({segment(abbreviation.short), segment(abbreviation.full)} <= rule for rule in rules), abbreviation.short
     assert len(rules) == len({frozenset(rule) for rule in rules}), "the seeded rows repeat no built-in rule"
+
+
+@pytest.mark.parametrize(
+    ("written", "greeted"),
+    [
+        ("สมหญิง ใจดี", "คุณสมหญิง ใจดี"),
+        ("นายสมชาย ใจดี", "นายสมชาย ใจดี"),
+        ("นางสาวสมศรี มีสุข", "นางสาวสมศรี มีสุข"),
+        ("น.ส. สมศรี มีสุข", "น.ส. สมศรี มีสุข"),
+        ("ดร.วิชัย เก่งกล้า", "ดร.วิชัย เก่งกล้า"),
+        ("ว่าที่ร้อยตรีสมศักดิ์ กล้าหาญ", "ว่าที่ร้อยตรีสมศักดิ์ กล้าหาญ"),
+        ("คุณสมใจ", "คุณสมใจ"),
+        ("พันธ์ทิพย์ ศรีสุข", "คุณพันธ์ทิพย์ ศรีสุข"),  # a name, not the rank พัน…
+        ("  สมหญิง   ใจดี ", "คุณสมหญิง ใจดี"),
+    ],
+)
+def test_a_letter_puts_khun_only_before_a_name_without_a_title(written, greeted):
+    assert courteous_name(written) == greeted

@@ -50,7 +50,8 @@ class SearchEngine:
     def _make_client(self): ...
     def _errors(self) -> tuple[type[Exception], ...]: ...
     def _create(self, name: str, body: dict) -> None: ...
-    def _search(self, index: str, body: dict, timeout: str) -> dict: ...
+    def _search(self, index: str, body: dict, timeout: str, request_timeout: float) -> dict: ...
+    def _ping(self, request_timeout: float) -> bool: ...
     def _update_aliases(self, actions: list[dict]) -> None: ...
     def _refresh(self, index: str) -> None: ...
     def _bulk(self, actions: Iterable[dict], chunk_size: int, require_alias: bool) -> tuple[int, list]: ...
@@ -63,9 +64,9 @@ class SearchEngine:
         except self._errors() as error:
             raise EngineUnavailable(f"{type(error).__name__}: {error}") from error
 
-    def ping(self) -> bool:
+    def ping(self, request_timeout: float = 10) -> bool:
         try:
-            return bool(self.client.ping())
+            return bool(self._ping(request_timeout))
         except Exception:  # noqa: BLE001 - any failure means "not reachable"
             return False
 
@@ -109,7 +110,10 @@ class SearchEngine:
         return self._call(self._bulk, actions, chunk_size, require_alias)
 
     def search(self, body: dict, timeout: str = "5s") -> dict:
-        return self._call(self._search, self.alias, body, timeout)
+        """A search a person waits for: the client gives up after SEARCH_REQUEST_TIMEOUT, so a
+        node that accepts connections but never answers costs a page that long, not the
+        client's default 10 s (and the circuit breaker in search.service stops even that)."""
+        return self._call(self._search, self.alias, body, timeout, float(settings.SEARCH_REQUEST_TIMEOUT))
 
     def analyze(self, text: str, analyzer: str | None = None, tokenizer: str | None = None, index: str | None = None) -> list[str]:
         body: dict[str, Any] = {"text": text}
@@ -142,8 +146,11 @@ class OpenSearchEngine(SearchEngine):
     def _create(self, name, body):
         self.client.indices.create(index=name, body=body)
 
-    def _search(self, index, body, timeout):
-        return self.client.search(index=index, body={**body, "timeout": timeout})
+    def _search(self, index, body, timeout, request_timeout):
+        return self.client.search(index=index, body={**body, "timeout": timeout}, request_timeout=request_timeout)
+
+    def _ping(self, request_timeout):
+        return self.client.ping(request_timeout=request_timeout)
 
     def _update_aliases(self, actions):
         self.client.indices.update_aliases(body={"actions": actions})
@@ -184,9 +191,12 @@ class ElasticsearchEngine(SearchEngine):
     def _create(self, name, body):
         self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
 
-    def _search(self, index, body, timeout):
+    def _search(self, index, body, timeout, request_timeout):
         kwargs = {self._RENAMED.get(key, key): value for key, value in body.items()}
-        return self.client.search(index=index, timeout=timeout, **kwargs).body
+        return self.client.options(request_timeout=request_timeout).search(index=index, timeout=timeout, **kwargs).body
+
+    def _ping(self, request_timeout):
+        return self.client.options(request_timeout=request_timeout).ping()
 
     def _update_aliases(self, actions):
         self.client.indices.update_aliases(actions=actions)
