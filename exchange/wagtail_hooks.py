@@ -5,7 +5,7 @@ https://docs.wagtail.org/en/stable/extending/generic_views.html"""
 import django_filters
 
 from django.core.exceptions import PermissionDenied
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
@@ -44,14 +46,52 @@ class ScopedQuerysetMixin:
         return self.permission_policy.instances_user_has_any_permission_for(self.request.user, ["view", "change"])
 
 
+class ScopedObjectMixin(ScopedQuerysetMixin):
+    """A view of one row finds it only among the rows the user may see: another centre's
+    row is a 404 (as if it did not exist), in every view of the viewset, so that its history,
+    usage or deletion page cannot show it either."""
+
+    def get_object(self, *args, **kwargs):
+        found = super().get_object(*args, **kwargs)
+        if not self.scoped_queryset().filter(pk=found.pk).exists():
+            raise Http404
+        return found
+
+
 class ScopedIndexView(ScopedQuerysetMixin, generic.IndexView):
     def get_base_queryset(self):
         return self.scoped_queryset()
 
 
-class ScopedEditView(ScopedQuerysetMixin, generic.EditView):
-    def get_object(self, queryset=None):
-        return super().get_object(self.scoped_queryset())
+class ScopedEditView(ScopedObjectMixin, generic.EditView):
+    pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, HistoryView):
+    pass
+
+
+class ScopedUsageView(ScopedObjectMixin, UsageView):
+    pass
+
+
+class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
+    pass
+
+
+class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+    pass
+
+
+class ScopedViewSet(ModelViewSet):
+    """Every per-row view of the exchange's viewsets is scoped to the user's centre(s)."""
+
+    edit_view_class = ScopedEditView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    delete_view_class = ScopedDeleteView
+    inspect_view_class = ScopedInspectView
+    copy_view_enabled = False
 
 
 class VisitRequestFilterSet(WagtailFilterSet):
@@ -156,7 +196,7 @@ REQUEST_FIELDS = (
 )
 
 
-class VisitRequestViewSet(ModelViewSet):
+class VisitRequestViewSet(ScopedViewSet):
     model = VisitRequest
     name = "visit_requests"
     icon = "date"
@@ -176,7 +216,7 @@ class VisitRequestViewSet(ModelViewSet):
     inspect_view_fields = [*REQUEST_FIELDS, "topics", "status", "created_at"]
 
 
-class FeedbackViewSet(ModelViewSet):
+class FeedbackViewSet(ScopedViewSet):
     model = VisitFeedback
     name = "visit_feedback"
     icon = "pick"
@@ -199,7 +239,7 @@ class PolicyIndexView(ScopedIndexView):
         return super().get_base_queryset().select_related("centre")
 
 
-class VisitPolicyViewSet(ModelViewSet):
+class VisitPolicyViewSet(ScopedViewSet):
     model = VisitPolicy
     name = "visit_policies"
     icon = "cog"

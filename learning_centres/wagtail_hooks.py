@@ -1,10 +1,13 @@
 """Admin: the LAO registry and vocabularies as snippets, and a filterable flat list of
 case studies (https://docs.wagtail.org/en/stable/extending/admin_views.html)."""
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -28,6 +31,23 @@ class CaseStudyListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_case_study_listing():
     return CaseStudyListingViewSet()
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_editable_or_public_pages(pages, request):
+    """The page chooser (links, page fields) offers the pages the user may edit, and every
+    live page without a view restriction (anyone can see those, so linking to them leaks
+    nothing): a contributor never sees the titles of another centre's drafts. Editors may
+    edit every page, so they see them all. docs/decisions.md, "Admin isolation"."""
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(request.user, ["change", "publish"])
+    return pages.filter(Q(pk__in=editable.values("pk")) | Q(pk__in=Page.objects.live().public().values("pk")))
+
+
+@hooks.register("construct_reports_menu")
+def page_types_report_for_editors(request, menu_items):
+    """The page-types usage report is an editor's (learning_centres/admin_reports.py)."""
+    if not PagePermissionPolicy().user_has_permission(request.user, "publish"):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
 class LAOViewSet(SnippetViewSet):

@@ -11,9 +11,10 @@ from __future__ import annotations
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 
-from django.db.models import Q
+from django.db.models import Case, IntegerField, Q, Value, When
 
 from wagtail.api import APIField
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.utils import BadRequestError
@@ -22,12 +23,16 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from learning_centres.models import CaseStudyPage, CentreType, FocusArea, LearningCentrePage, Province
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN, with_centre
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN, LAOType
+from search import service
+from search.contract import MAX_QUERY_LENGTH, SearchQuery
+from search.documents import CASE_STUDY, CENTRE
 from thai.dates import to_buddhist_year
 from thai.numbers import parse_whole_number
 
 THUMBNAIL_SPEC = "fill-480x320"
 LARGE_SPEC = "max-1200x1200"
 MAX_FILTER_VALUES = 20
+API_SEARCH_MAX_HITS = 500  # `search` pages through the best matches only (docs/open-data.md)
 
 
 def _province(province) -> dict | None:
@@ -254,8 +259,37 @@ class _FindByWholeNumberId:
         return super().find_object(queryset, request)
 
 
+class PortalSearchFilter(BaseFilterBackend):
+    """`search` through the portal's own search (search.service: the engine, else the
+    database fallback, with Thai segmentation and synonyms), never Wagtail's search backend,
+    which scans the database (seconds to minutes a request at 10,000 case studies). The
+    listing keeps the API's usual shape: the best API_SEARCH_MAX_HITS hits, in rank order
+    unless `order` is given, after the other filters. `search_operator` is always `and`:
+    every part of a query must match, as on /search/."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        text = request.GET["search"]
+        if len(text) > MAX_QUERY_LENGTH:
+            raise BadRequestError(f"search: at most {MAX_QUERY_LENGTH} characters")
+        if request.GET.get("search_operator", "and") != "and":
+            raise BadRequestError("search_operator: only 'and' (every part of the query must match)")
+        if not text.strip():
+            return queryset
+        query = SearchQuery(text=text, kinds=(CASE_STUDY, CENTRE), page_size=API_SEARCH_MAX_HITS)
+        hits = service.search(query, correct_spelling=False).result.hits
+        ranked = [hit.page_id for hit in hits]
+        queryset = queryset.filter(pk__in=ranked)
+        if "order" in request.GET:
+            return queryset
+        rank = Case(*(When(pk=pk, then=Value(position)) for position, pk in enumerate(ranked)), output_field=IntegerField())
+        return queryset.order_by(rank) if ranked else queryset
+
+
 class CaseStudiesAndCentresAPIViewSet(_FindByWholeNumberId, PagesAPIViewSet):
-    filter_backends = [PortalFilter, *PagesAPIViewSet.filter_backends]
+    # Wagtail's SearchFilter (last: it must see the other filters) replaced by the portal's.
+    filter_backends = [PortalFilter, *(PortalSearchFilter if each is SearchFilter else each for each in PagesAPIViewSet.filter_backends)]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["area", "centre_type", "province"])
 
     def get_base_queryset(self):

@@ -7,9 +7,11 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from learning_centres.models import CentreType, FocusArea, Province
+from search.contract import MAX_QUERY_LENGTH
 from search.openapi import ERROR, FACETS, _facet_parameter
 from thai.dates import BUDDHIST_ERA_OFFSET
 
+from .api import API_SEARCH_MAX_HITS
 from .columns import CASE_STUDY_COLUMNS, COLUMN_NAMES
 from .exports import EXPORT_MAX_ROWS
 
@@ -229,6 +231,16 @@ def schema(request: HttpRequest | None = None) -> dict:
                             "schema": {"type": "string", "enum": ["learning_centres.CaseStudyPage", "learning_centres.LearningCentrePage"]},
                         },
                         *_page_filters(),
+                        {
+                            "name": "search",
+                            "in": "query",
+                            "required": False,
+                            "description": (
+                                "Search text, answered by the portal's own search (as on /search/: Thai word cuts, synonyms, "
+                                f"every part must match); the best {API_SEARCH_MAX_HITS} matches in rank order unless `order` is given."
+                            ),
+                            "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
+                        },
                         {
                             "name": "fields",
                             "in": "query",

@@ -1,20 +1,25 @@
-"""The editors' import page in the admin (/admin/open-data/import/): the same importers as
-the commands, with the validation report shown on the page."""
+"""The editors' import page in the admin (/admin/open-data/import/): the upload is stored and
+imported in the background (open_data.tasks); each run keeps its report on its own page
+(/admin/open-data/import/<id>/), which the editor can come back to."""
 
 from __future__ import annotations
 
+import os
 import tempfile
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from learning_centres.models import CentreIndexPage
 
 from .forms import ImportForm
-from .importing.case_studies import import_case_studies
-from .importing.laos import import_laos
+from .models import ImportRun
+from .tasks import run_import
+
+RECENT_RUNS = 20
 
 
 def can_import(user) -> bool:
@@ -32,31 +37,53 @@ def can_import(user) -> bool:
     )
 
 
+def _store(upload) -> Path:
+    """The upload copied, chunk by chunk, to an owner-only file the background task reads."""
+    folder = Path(settings.IMPORT_UPLOAD_DIR)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    suffix = PurePosixPath(upload.name.lower()).suffix
+    handle, name = tempfile.mkstemp(suffix=suffix, dir=folder)
+    with os.fdopen(handle, "wb") as stored:
+        for chunk in upload.chunks():
+            stored.write(chunk)
+    return Path(name)
+
+
 def import_view(request):
     if not can_import(request.user):
         raise PermissionDenied
-    report = None
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        suffix = PurePosixPath(upload.name.lower()).suffix
-        with tempfile.NamedTemporaryFile(suffix=suffix) as stored:
-            for chunk in upload.chunks():
-                stored.write(chunk)
-            stored.flush()
-            if form.cleaned_data["kind"] == "laos":
-                report = import_laos(stored.name, name=upload.name, dry_run=form.cleaned_data["dry_run"])
-            else:
-                report = import_case_studies(
-                    stored.name,
-                    name=upload.name,
-                    dry_run=form.cleaned_data["dry_run"],
-                    publish=form.cleaned_data["publish"],
-                    user=request.user,
-                )
+        run = ImportRun.objects.create(
+            user=request.user,
+            file_name=upload.name[:255],
+            kind=form.cleaned_data["kind"],
+            dry_run=form.cleaned_data["dry_run"],
+            publish=form.cleaned_data["publish"],
+            stored_file=str(_store(upload)),
+        )
+        run_import.enqueue(run.pk)
+        return redirect("open_data_import_run", pk=run.pk)
     return render(
         request,
         "open_data/import.html",
-        {"form": form, "report": report, "page_title": _("นำเข้าข้อมูล"), "header_title": _("นำเข้าข้อมูล")},
-        status=400 if report is not None and not report.ok else 200,
+        {
+            "form": form,
+            "runs": ImportRun.objects.select_related("user")[:RECENT_RUNS],
+            "page_title": _("นำเข้าข้อมูล"),
+            "header_title": _("นำเข้าข้อมูล"),
+        },
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+def import_run_view(request, pk: int):
+    if not can_import(request.user):
+        raise PermissionDenied
+    run = get_object_or_404(ImportRun.objects.select_related("user"), pk=pk)
+    return render(
+        request,
+        "open_data/import_run.html",
+        {"run": run, "page_title": _("รายงานการนำเข้า"), "header_title": _("รายงานการนำเข้า: %(name)s") % {"name": run.file_name}},
     )

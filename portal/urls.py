@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemap import sitemap
 from home.views import robots_txt
+from learning_centres.admin_reports import urlpatterns as editors_reports
 from open_data.api import api_router
 from search import views as search_views
 
@@ -17,6 +18,7 @@ handler500 = "portal.errors.server_error"
 # Not language-specific: the admin (each user picks a language), documents, APIs, feeds,
 # the sitemap and robots.txt. Unprefixed URLs are always Thai (see settings.LANGUAGE_CODE).
 urlpatterns = [
+    *editors_reports,  # the page-types report for editors only, before Wagtail's own
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("", include("open_data.urls")),

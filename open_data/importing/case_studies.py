@@ -9,8 +9,6 @@ each column's check beside the code that writes it is what keeps the two from dr
 
 from __future__ import annotations
 
-import hashlib
-import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +16,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 
 from anyascii import anyascii
-from PIL import Image as PILImage
 from pythainlp.util import thai_digit_to_arabic_digit
 
 from django.conf import settings
@@ -33,7 +30,9 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.documents import get_document_model
+from wagtail.documents.fields import WagtailDocumentField
 from wagtail.images import get_image_model
+from wagtail.images.fields import WagtailImageField
 from wagtail.models import Collection
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
@@ -159,6 +158,7 @@ class CaseStudyValidator:
         }
         self.seen_ids: dict[str, int] = {}
         self.new_centres: dict[str, tuple[CentrePlan, int]] = {}
+        self.media_problems: dict[tuple[str, str], str | None] = {}  # each file checked once
 
     def check_header(self) -> bool:
         header = [name for name in self.source.header if name]
@@ -298,17 +298,15 @@ class CaseStudyValidator:
                 fail(column, _("ไม่พบไฟล์ “%(name)s” ใน ZIP") % {"name": name})
             elif name in self.source.duplicate_media:
                 fail(column, _("มีไฟล์ชื่อ “%(name)s” มากกว่าหนึ่งไฟล์ใน ZIP") % {"name": name})
-            elif column == "images" and not self._is_image(name):
-                fail(column, _("“%(name)s” ไม่ใช่ไฟล์ภาพที่เปิดได้") % {"name": name})
+            elif (problem := self._media_problem(column, name)) is not None:
+                fail(column, _("“%(name)s”: %(problem)s") % {"name": name, "problem": problem})
         return names
 
-    def _is_image(self, name: str) -> bool:
-        try:
-            with self.source.open_media(name) as stream, PILImage.open(stream) as picture:
-                picture.verify()
-        except Exception:  # noqa: BLE001 - Pillow raises many kinds for a broken file
-            return False
-        return True
+    def _media_problem(self, column: str, name: str) -> str | None:
+        """Why the admin's upload form would refuse this file (None: it would accept it)."""
+        if (column, name) not in self.media_problems:
+            self.media_problems[(column, name)] = media_problem(self.source, column, name)
+        return self.media_problems[(column, name)]
 
     def _centre(self, values: dict, fail) -> CentrePlan | None:
         title = values.get("centre") or ""
@@ -406,6 +404,32 @@ class CaseStudyValidator:
         return LAOPlan(pk=None, name_th=name, lao_type=lao_type, province=province, district=district, code=code)
 
 
+def media_problem(source: ImportSource, column: str, name: str) -> str | None:
+    """The checks of Wagtail's own upload (WagtailImageField: size, pixels, allowed extension,
+    format matching the extension; WagtailDocumentField and the document model: size,
+    allowed extension), on a streamed copy of the file. Too large a file is refused from the
+    ZIP's declared size, before anything is copied."""
+    field = WagtailImageField() if column == "images" else WagtailDocumentField()
+    try:
+        if field.max_upload_size is not None and source.media_size(name) > field.max_upload_size:
+            oversized = ContentFile(b"", name=name)
+            oversized.size = source.media_size(name)
+            if column == "images":
+                field.check_image_file_size(oversized)
+            else:
+                field.check_document_file_size(oversized)
+        copy = source.copy_media(name)
+        try:
+            uploaded = field.clean(copy.uploaded())
+            if column == "documents":
+                get_document_model()(title=name, file=uploaded).clean()
+        finally:
+            copy.close()
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return None
+
+
 class MediaFiles:
     """Pictures and documents written during an import, so a failed run can remove them
     (the database rows go with the rolled-back transaction; stored files do not)."""
@@ -418,33 +442,35 @@ class MediaFiles:
 
     def image(self, name: str, collection: Collection):
         if name not in self.images:
-            data = self.source.media_bytes(name)
-            image_model = get_image_model()
-            existing = image_model.objects.filter(
-                file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest()
-            ).first()  # matches Wagtail's own file_hash
-            if existing is None:
-                existing = image_model(title=PurePosixPath(name).stem[:255], collection=collection)
-                existing.file = ImageFile(io.BytesIO(data), name=name)
-                existing._set_image_file_metadata()
-                existing.save()
-                self.written.append((existing.file.storage, existing.file.name))
+            copy = self.source.copy_media(name)  # streamed: never the whole file in memory
+            try:
+                image_model = get_image_model()
+                existing = image_model.objects.filter(file_hash=copy.sha1).first()  # matches Wagtail's own file_hash
+                if existing is None:
+                    existing = image_model(title=PurePosixPath(name).stem[:255], collection=collection)
+                    existing.file = ImageFile(copy.uploaded(), name=name)
+                    existing._set_image_file_metadata()
+                    existing.save()
+                    self.written.append((existing.file.storage, existing.file.name))
+            finally:
+                copy.close()
             self.images[name] = existing
         return self.images[name]
 
     def document(self, name: str, collection: Collection):
         if name not in self.documents:
-            data = self.source.media_bytes(name)
-            document_model = get_document_model()
-            existing = document_model.objects.filter(
-                file_hash=hashlib.sha1(data, usedforsecurity=False).hexdigest()
-            ).first()  # matches Wagtail's own file_hash
-            if existing is None:
-                existing = document_model(title=PurePosixPath(name).stem[:255], collection=collection)
-                existing.file = ContentFile(data, name=name)
-                existing._set_document_file_metadata()
-                existing.save()
-                self.written.append((existing.file.storage, existing.file.name))
+            copy = self.source.copy_media(name)
+            try:
+                document_model = get_document_model()
+                existing = document_model.objects.filter(file_hash=copy.sha1).first()  # matches Wagtail's own file_hash
+                if existing is None:
+                    existing = document_model(title=PurePosixPath(name).stem[:255], collection=collection)
+                    existing.file = copy.uploaded()
+                    existing._set_document_file_metadata()
+                    existing.save()
+                    self.written.append((existing.file.storage, existing.file.name))
+            finally:
+                copy.close()
             self.documents[name] = existing
         return self.documents[name]
 

@@ -6,22 +6,34 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import json
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING
 
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from portal.spreadsheets import unquote_cell
 
 DATA_EXTENSIONS = (".csv", ".xlsx", ".jsonl", ".ndjson")
 SNIFF_BYTES = 64 * 1024
-MAX_ZIP_UNCOMPRESSED = 1024 * 1024 * 1024  # 1 GiB in all: a ZIP bomb stops here
+COPY_CHUNK = 1024 * 1024
+RATIO_CHECKED_ABOVE = 1024 * 1024  # small members may compress well without harm
 _THAI = range(0x0E00, 0x0E80)
+
+
+def limit(name: str) -> int:
+    """One of the IMPORT_* limits of the settings (portal/settings/base.py), read when used
+    so that a test or an operator can change it."""
+    return int(getattr(settings, name))
 
 
 if TYPE_CHECKING:
@@ -125,6 +137,8 @@ class DataFile:
         import openpyxl
 
         with self.opener() as binary:
+            check_xlsx(binary)
+            binary.seek(0)
             try:
                 workbook = openpyxl.load_workbook(binary, read_only=True, data_only=True)
             except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a broken file
@@ -173,6 +187,63 @@ class DataFile:
                 yield Row(number=number, values={normalise_header(key): _cell(value) for key, value in data.items()})
 
 
+def check_archive(members: list[zipfile.ZipInfo], total_limit: str, what: str) -> None:
+    """Refuse an archive from its central directory alone, before anything is decompressed:
+    too much in all, or a member that inflates like a bomb. zipfile never returns more than a
+    member's declared size (a member that inflates further fails its CRC check), so the
+    declared sizes are a bound on what reading can cost."""
+    total = sum(info.file_size for info in members)
+    if total > limit(total_limit):
+        raise ImportFileError(
+            _("%(what)s: ขนาดเมื่อแตกไฟล์รวม %(size)s เกินขีดจำกัด %(limit)s")
+            % {"what": what, "size": filesizeformat(total), "limit": filesizeformat(limit(total_limit))}
+        )
+    ratio = limit("IMPORT_MAX_COMPRESSION_RATIO")
+    for info in members:
+        if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > ratio * max(info.compress_size, 1):
+            raise ImportFileError(
+                _("%(what)s: “%(name)s” ถูกบีบอัดมากผิดปกติ (เกิน %(ratio)s เท่า) จึงไม่เปิด")
+                % {"what": what, "name": info.filename[:100], "ratio": ratio}
+            )
+
+
+def check_xlsx(binary: IO[bytes]) -> None:
+    """An XLSX is a ZIP: its size once unpacked and its shared-strings part (which openpyxl
+    loads whole, even read-only) are checked from the central directory before openpyxl
+    opens it."""
+    try:
+        with zipfile.ZipFile(binary) as workbook:
+            members = workbook.infolist()
+    except (zipfile.BadZipFile, OSError):
+        raise ImportFileError(_("อ่านไฟล์ Excel ไม่ได้: ไม่ใช่ไฟล์ XLSX")) from None
+    check_archive(members, "IMPORT_XLSX_MAX_UNCOMPRESSED", _("ไฟล์ Excel"))
+    shared = sum(info.file_size for info in members if info.filename.lower().endswith("sharedstrings.xml"))
+    if shared > limit("IMPORT_XLSX_MAX_SHARED_STRINGS"):
+        raise ImportFileError(
+            _("ไฟล์ Excel: ข้อความในตาราง (shared strings) %(size)s เกินขีดจำกัด %(limit)s แบ่งไฟล์ให้เล็กลงหรือใช้ CSV")
+            % {"size": filesizeformat(shared), "limit": filesizeformat(limit("IMPORT_XLSX_MAX_SHARED_STRINGS"))}
+        )
+
+
+@dataclass
+class MediaCopy:
+    """A picture or document of a ZIP, copied to a temporary file in chunks (never held in
+    memory whole), with its SHA-1 as Wagtail computes file_hash."""
+
+    name: str
+    file: IO[bytes]
+    size: int
+    sha1: str
+
+    def uploaded(self) -> UploadedFile:
+        """The copy as an upload, for Wagtail's own upload fields and models."""
+        self.file.seek(0)
+        return UploadedFile(file=self.file, name=self.name, size=self.size)
+
+    def close(self) -> None:
+        self.file.close()
+
+
 class ImportSource:
     """A data file, and for a ZIP the other files in it, found by file name."""
 
@@ -197,8 +268,7 @@ class ImportSource:
         except (zipfile.BadZipFile, OSError):
             raise ImportFileError(_("ไฟล์ ZIP เสียหายหรือไม่ใช่ ZIP")) from None
         members = [info for info in self.archive.infolist() if not info.is_dir() and not info.filename.startswith("__MACOSX/")]
-        if sum(info.file_size for info in members) > MAX_ZIP_UNCOMPRESSED:
-            raise ImportFileError(_("ไฟล์ใน ZIP รวมกันใหญ่เกิน 1 GB"))
+        check_archive(members, "IMPORT_ZIP_MAX_UNCOMPRESSED", _("ไฟล์ ZIP"))
         data_members = [info for info in members if PurePosixPath(info.filename.lower()).suffix in DATA_EXTENSIONS]
         if len(data_members) != 1:
             raise ImportFileError(_("ZIP ต้องมีไฟล์ข้อมูล (CSV, XLSX หรือ JSONL) หนึ่งไฟล์พอดี พบ %(count)s ไฟล์") % {"count": len(data_members)})
@@ -224,13 +294,24 @@ class ImportSource:
     def rows(self) -> Iterator[Row]:
         return self.data.rows()
 
-    def media_bytes(self, name: str) -> bytes:
-        assert self.archive is not None
-        return self.archive.read(self.media[name])
+    def media_size(self, name: str) -> int:
+        """The member's size as the ZIP declares it: reading never yields more."""
+        return self.media[name].file_size
 
-    def open_media(self, name: str) -> IO[bytes]:
+    def copy_media(self, name: str) -> MediaCopy:
+        """The member copied to a temporary file chunk by chunk; its size is bounded by the
+        archive checks (declared size, total, compression ratio) made when it was opened."""
         assert self.archive is not None
-        return self.archive.open(self.media[name])
+        digest = hashlib.sha1(usedforsecurity=False)
+        copy = tempfile.SpooledTemporaryFile(max_size=COPY_CHUNK)  # noqa: SIM115 - closed by MediaCopy.close
+        size = 0
+        with self.archive.open(self.media[name]) as stream:
+            while chunk := stream.read(COPY_CHUNK):
+                digest.update(chunk)
+                copy.write(chunk)
+                size += len(chunk)
+        copy.seek(0)
+        return MediaCopy(name=name, file=copy, size=size, sha1=digest.hexdigest())
 
     def close(self) -> None:
         if self.archive is not None:

@@ -161,6 +161,9 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "txt", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Replacing the file of an existing image or document is an editor's right (docs/decisions.md).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "learning_centres.media_forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "learning_centres.media_forms.DocumentForm"
 WAGTAILDOCS_INLINE_CONTENT_TYPES: list[str] = []
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 # Form fields (not files) held in memory; files above FILE_UPLOAD_MAX_MEMORY_SIZE go to disk.
@@ -168,6 +171,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = 20
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Imports (open_data.importing; docs/open-data.md, "Limits"): what one import file may cost.
+# Pictures and documents inside a ZIP pass the WAGTAILIMAGES_*/WAGTAILDOCS_* limits above.
+IMPORT_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # the admin's import form; the command has no cap
+IMPORT_ZIP_MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # a ZIP's members, unpacked, in all
+IMPORT_XLSX_MAX_UNCOMPRESSED = 200 * 1024 * 1024  # an XLSX's parts, unpacked, in all
+IMPORT_XLSX_MAX_SHARED_STRINGS = 50 * 1024 * 1024  # openpyxl loads this part whole
+IMPORT_MAX_COMPRESSION_RATIO = 100  # a member over 1 MiB unpacking beyond this is a bomb
+# Admin uploads wait here (owner-only) until the background import has read them.
+IMPORT_UPLOAD_DIR = Path(os.environ.get("IMPORT_UPLOAD_DIR", BASE_DIR / "var" / "imports"))
 
 # Security headers on every response (portal/security.py; README "Security").
 # Public pages: no inline script or style, nothing from another host.

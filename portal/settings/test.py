@@ -8,6 +8,7 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105 - tests only
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+IMPORT_UPLOAD_DIR = BASE_DIR / "var" / "test-imports"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Run queued work inline unless a test asks for the database queue.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

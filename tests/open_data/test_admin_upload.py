@@ -1,11 +1,14 @@
-"""The editors' import page in the admin: editors upload and read the report; contributors
-are refused."""
+"""The editors' import page in the admin: editors upload, the import runs in the background
+(the immediate task backend in tests, `db_worker` in production), and its report is kept on
+a page of its own; oversized uploads are refused; contributors are refused."""
 
 import pytest
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.template.defaultfilters import filesizeformat
 
 from learning_centres.models import CaseStudyPage
+from open_data.models import ImportRun
 
 from .conftest import case_row, write_csv
 
@@ -25,26 +28,42 @@ def test_an_editor_sees_the_menu_item_and_the_form(client, editor, centre_index)
     assert 'type="file"' in response.content.decode()
 
 
-def test_an_editor_dry_runs_then_imports(client, editor, centre_index, tmp_path):
+def test_an_editor_dry_runs_then_imports_in_the_background(client, editor, centre_index, tmp_path):
     client.force_login(editor)
     path = write_csv(tmp_path / "cases.csv", [case_row()])
     response = upload(client, path, dry_run="on")
-    assert response.status_code == 200 and "ไม่พบข้อผิดพลาด" in response.content.decode()
+    run = ImportRun.objects.get()
+    assert response.status_code == 302 and response.url == f"{URL}{run.pk}/"
+    assert (run.status, run.user, run.file_name, run.dry_run, run.stored_file) == ("succeeded", editor, "cases.csv", True, "")
+    assert "ไม่พบข้อผิดพลาด" in client.get(response.url).content.decode()
     assert not CaseStudyPage.objects.exists()
 
     response = upload(client, path, publish="on")
-    assert response.status_code == 200
     page = CaseStudyPage.objects.get()
     assert page.live and page.latest_revision.user == editor
+    assert ImportRun.objects.first().report["counts"] == {"created": 1, "centres_created": 1, "laos_created": 1}
 
 
-def test_the_report_lists_rows_and_reasons(client, editor, centre_index, tmp_path):
+def test_the_kept_report_lists_rows_and_reasons_and_the_import_page_lists_the_runs(client, editor, centre_index, tmp_path, settings):
+    settings.IMPORT_UPLOAD_DIR = tmp_path / "uploads"
     client.force_login(editor)
     response = upload(client, write_csv(tmp_path / "cases.csv", [case_row(), case_row(external_id="X", focus_areas="ไม่มี")]))
-    assert response.status_code == 400
-    html = response.content.decode()
+    run = ImportRun.objects.get()
+    assert run.status == "failed" and run.report["errors"][0]["row"] == 3
+    html = client.get(response.url).content.decode()
     assert "<td>3</td><td>focus_areas</td>" in html and "ไม่รู้จัก “ไม่มี”" in html
     assert not CaseStudyPage.objects.exists()
+    assert f'href="{URL}{run.pk}/"' in client.get(URL).content.decode()
+    assert not any(settings.IMPORT_UPLOAD_DIR.iterdir())  # the stored upload is removed once read
+
+
+def test_an_upload_over_the_limit_is_refused_with_the_limit_named(client, editor, centre_index, tmp_path, settings):
+    settings.IMPORT_MAX_UPLOAD_SIZE = 1000
+    client.force_login(editor)
+    response = upload(client, write_csv(tmp_path / "cases.csv", [case_row()] * 20))
+    assert response.status_code == 400
+    assert filesizeformat(1000) in response.content.decode()
+    assert not ImportRun.objects.exists()
 
 
 def test_contributors_are_refused(client, contributor, tmp_path):
@@ -56,3 +75,12 @@ def test_contributors_are_refused(client, contributor, tmp_path):
     assert (response.status_code, response.url) == (302, "/admin/")
     assert URL not in client.get("/admin/").content.decode()
     assert not CaseStudyPage.objects.filter(external_id="KK-001").exists()
+    assert not ImportRun.objects.exists()
+
+
+def test_contributors_cannot_read_a_kept_report(client, editor, contributor, centre_index, tmp_path):
+    client.force_login(editor)
+    upload(client, write_csv(tmp_path / "cases.csv", [case_row()]), dry_run="on")
+    client.force_login(contributor)
+    response = client.get(f"{URL}{ImportRun.objects.get().pk}/")
+    assert (response.status_code, response.url) == (302, "/admin/")

@@ -114,3 +114,36 @@ def test_focus_areas_endpoint(client, db):
     items = client.get("/api/v2/focus-areas/").json()["items"]
     assert len(items) == 8
     assert items[0]["slug"] == "participatory-management" and items[0]["name_th"] == "ด้านการบริหารจัดการท้องถิ่นแบบมีส่วนร่วม"
+
+
+@pytest.fixture(params=["engine", "fallback"])
+def searchable(request, settings, corpus):
+    """The corpus, searched through the portal's search: the real engine, then the fallback."""
+    if request.param == "engine":
+        request.getfixturevalue("search_engine")  # builds the index from the corpus
+    else:
+        settings.SEARCH_URL = ""
+    return corpus
+
+
+def test_search_goes_through_the_portals_search_in_rank_order(client, searchable, monkeypatch):
+    from wagtail.api.v2 import filters
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("Wagtail's search backend was asked")
+
+    monkeypatch.setattr(filters, "get_search_backend", refuse)  # a spy: what Wagtail's own SearchFilter calls
+    response = client.get("/api/v2/pages/", {"search": "ธนาคารเวลา"})
+    assert response.status_code == 200, response.content
+    assert [item["title"] for item in response.json()["items"]][:1] == ["ธนาคารเวลา"]
+    assert titles(client, search="ศูนย์เด็กขอนแก่น") >= {"ศูนย์เด็กขอนแก่น"}
+    assert titles(client, search="ธนาคารเวลา", type=CASES, province="40") == set()  # the other filters still apply
+    assert titles(client, search="ไม่มีคำนี้ในคลังเลย") == set()
+
+
+def test_a_search_too_long_or_with_another_operator_is_a_400(client, corpus):
+    from search.contract import MAX_QUERY_LENGTH
+
+    response = client.get("/api/v2/pages/", {"search": "ก" * (MAX_QUERY_LENGTH + 1)})
+    assert response.status_code == 400 and str(MAX_QUERY_LENGTH) in response.json()["message"]
+    assert client.get("/api/v2/pages/", {"search": "ธนาคาร", "search_operator": "or"}).status_code == 400
