@@ -52,8 +52,11 @@ STOP_TIMEOUT = 20.0
 MARKER = "PORTAL_SERVE_DIR"
 
 
+STARTED = time.monotonic()
+
+
 def say(message: str) -> None:
-    print(f"serve: {message}", file=sys.stderr, flush=True)
+    print(f"serve: [{time.monotonic() - STARTED:5.1f} s] {message}", file=sys.stderr, flush=True)
 
 
 @dataclass
@@ -246,6 +249,7 @@ http {{
         # Collected static files carry a content hash in their names: cache them for good.
         location /static/ {{
             alias {config.static_root}/;
+            gzip_static on;  # collectstatic wrote .gz beside each file (WhiteNoise's storage)
             expires max;
             add_header Cache-Control "public, immutable";
             add_header X-Content-Type-Options nosniff always;
@@ -353,8 +357,8 @@ def port_free(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
-def manage(config: Config, *args: str) -> str:
-    env = {**os.environ, **app_environment(config)}
+def manage(config: Config, *args: str, env: dict[str, str] | None = None) -> str:
+    env = {**os.environ, **app_environment(config), **(env or {})}
     result = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, text=True, capture_output=True)
     if result.returncode != 0:
         sys.exit(f"manage.py {' '.join(args)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
@@ -374,7 +378,14 @@ def start_database(config: Config, services: dict[str, str]) -> None:
     state = config.dir / "postgres.json"
     if not test_postgres.running(state):
         say("starting PostgreSQL (data in {})…".format(config.dir / "postgres"))
-        test_postgres.start(state, datadir=config.dir / "postgres")
+        # The same port at each start, so DATABASE_URL (and the file of it) stays the same.
+        port_file = config.dir / "postgres-port"
+        port = int(port_file.read_text()) if port_file.exists() else test_postgres.free_port()
+        if not port_free(port):
+            port = test_postgres.free_port()
+        port_file.write_text(str(port))
+        with contextlib.redirect_stdout(sys.stderr):  # it prints DATABASE_URL for the test runner
+            test_postgres.start(state, datadir=config.dir / "postgres", port=port)
     services["postgres_state"] = str(state)
     config.database_url = test_postgres.database_url(state)
 
@@ -396,42 +407,28 @@ def start_search(config: Config, services: dict[str, str]) -> None:
 
 
 def prepare(config: Config) -> None:
-    """Bring the database, static files, content, index and administrator up to date."""
-    say("migrating, collecting static files…")
-    manage(config, "migrate", "--no-input", "-v", "0")
-    manage(config, "createcachetable")
-    manage(config, "collectstatic", "--no-input", "-v", "0")
-    count = "from learning_centres.models import CaseStudyPage; print(CaseStudyPage.objects.count())"
+    """Database, static files, demo content, search index and administrator, in one manage.py
+    process (portal/management/commands/prepare_site.py)."""
     built = config.dir / "index-built"
-    if config.demo and manage(config, "shell", "-c", count).strip() == "0":
-        say("loading the demo content…")
-        manage(config, "load_demo_content", *(["--limit", config.demo_limit] if config.demo_limit else []))
-        built.unlink(missing_ok=True)
-    # Built once per database and engine pair (and again after loading the demo content).
+    # The index is built once per database and engine pair (and after loading the demo content).
     pair = f"{config.database_url} {config.search_url}"
-    if (built.read_text() if built.exists() else "") != pair:
-        say("building the search index…")
-        manage(config, "rebuild_search_index")
-        built.write_text(pair)
-    ensure_administrator(config)
-
-
-def ensure_administrator(config: Config) -> None:
-    """An administrator `admin` whose password is in SERVE_DIR/admin-password (0600)."""
-    path = config.dir / "admin-password"
-    password = path.read_text().strip() if path.exists() else secrets.token_urlsafe(18)
-    script = (
-        "import os; from django.contrib.auth.models import User; "
-        "user = User.objects.filter(username='admin').first() or User(username='admin', email='admin@localhost'); "
-        "user.is_staff = user.is_superuser = user.is_active = True; "
-        "user.set_password(os.environ['SERVE_ADMIN_PASSWORD']); user.save()"
+    rebuild = (built.read_text() if built.exists() else "") != pair
+    password_file = config.dir / "admin-password"
+    password = password_file.read_text().strip() if password_file.exists() else secrets.token_urlsafe(18)
+    say("migrating, collecting static files" + (", building the search index" if rebuild else "") + "…")
+    manage(
+        config,
+        "prepare_site",
+        "--admin",
+        "admin",
+        *(["--demo"] if config.demo else []),
+        *(["--demo-limit", config.demo_limit] if config.demo_limit else []),
+        *(["--rebuild-index"] if rebuild else []),
+        env={"PORTAL_ADMIN_PASSWORD": password},
     )
-    os.environ["SERVE_ADMIN_PASSWORD"] = password
-    try:
-        manage(config, "shell", "-c", script)
-    finally:
-        del os.environ["SERVE_ADMIN_PASSWORD"]
-    write_private(path, password + "\n")
+    write_private(password_file, password + "\n")
+    built.write_text(pair)
+    say("starting the processes…")
 
 
 def wait_healthy(config: Config, pid: int, log: Path) -> None:
