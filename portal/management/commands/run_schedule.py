@@ -23,15 +23,12 @@ logger = logging.getLogger(__name__)
 
 def run_job(name: str, command: list[str]) -> bool:
     """Run one job's management command; log its output, or its traceback if it fails."""
-    close_old_connections()  # a connection left broken by the previous run is not reused
     output = io.StringIO()
     try:
         call_command(*command, stdout=output, stderr=output)
     except Exception:
         logger.exception("Scheduled job %s failed", name)
         return False
-    finally:
-        close_old_connections()
     logger.info("Scheduled job %s ran: %s", name, output.getvalue().strip())
     return True
 
@@ -55,4 +52,7 @@ class Command(BaseCommand):
                     due[name] = time.monotonic() + job["every"]
             if not loop:
                 return
+            # As after each request: a connection broken (database restarted) or past
+            # CONN_MAX_AGE is not carried into the next job.
+            close_old_connections()
             time.sleep(tick)
