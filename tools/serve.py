@@ -510,9 +510,15 @@ def stop(config: Config) -> int:
     pid = honcho_pid(config)
     if pid:
         terminate([pid], STOP_TIMEOUT)  # honcho passes SIGTERM on to every process it runs
-    # Anything left (a worker that ignored SIGTERM, or honcho itself killed earlier).
+    # Anything left (a worker that ignored SIGTERM, or honcho itself killed earlier). nginx
+    # overwrites its environment with its process title, so its own pid file finds it.
+    nginx_pid = config.nginx_prefix / "nginx.pid"
     for _ in range(3):
         leftovers = stack_processes(config)
+        with contextlib.suppress(OSError, ValueError):
+            pid = int(nginx_pid.read_text())
+            if alive(pid) and b"nginx" in Path(f"/proc/{pid}/cmdline").read_bytes() and pid not in leftovers:
+                leftovers.append(pid)
         if not leftovers:
             break
         terminate(leftovers, 5)
