@@ -19,6 +19,11 @@ to HTTPS; 0: none), WEB_PORT (gunicorn on 127.0.0.1, 8001), WEB_WORKERS (4), SER
 SEARCH_URL, SERVE_SEARCH_PORT (9210, the node started without SEARCH_URL), SERVE_DEMO (1: load
 the demo content into an empty database; 0: do not), SERVE_DEMO_LIMIT (load only N case
 studies), MEDIA_ROOT, STATIC_ROOT, SERVE_DIR.
+
+Over 400 lines because it is one life cycle on the standard library, like search_node.py:
+the configuration, nginx's generated config, the services it may start, preparing the site,
+starting and waiting, and a stop that finds every process again are driven by the Makefile
+and by tests/production through this one file.
 """
 
 from __future__ import annotations
