@@ -78,6 +78,8 @@ class Stack:
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        pytest.fail("The production stack runs on PostgreSQL: set DATABASE_URL to a server (tools/run-tests does).")
     tmp = tmp_path_factory.mktemp("stack")
     https_port, http_port, web_port = free_port(), free_port(), free_port()
     database_url = fresh_database_url(tmp, f"portal_stack_{os.getpid()}")
