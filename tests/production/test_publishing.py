@@ -50,6 +50,7 @@ def test_an_editor_publishes_and_a_visitor_finds_it_through_the_engine(running_s
     assert engine_hits(stack, NEW_WORD) == ("engine", [])
 
     editor = browser.new_context(ignore_https_errors=True, locale="th-TH")
+    editor.set_default_timeout(60_000)  # the stack shares the machine with the rest of the suite
     page = editor.new_page()
     page.goto(stack.url + "/admin/login/")
     page.fill("input[name=username]", "stack-editor")
@@ -74,8 +75,9 @@ def test_an_editor_publishes_and_a_visitor_finds_it_through_the_engine(running_s
         time.sleep(1)
 
     visitor = browser.new_context(ignore_https_errors=True, locale="th-TH")
+    visitor.set_default_timeout(60_000)
     page = visitor.new_page()
     page.goto(f"{stack.url}/search/?q={NEW_WORD}")
-    expect(page.get_by_role("link", name=new_title)).to_be_visible()
+    expect(page.get_by_role("link", name=new_title)).to_be_visible(timeout=30_000)
     assert page.get_by_text(FALLBACK_NOTICE).count() == 0
     visitor.close()
