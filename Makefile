@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) 2>/dev/null | cksum | cu
 export PYTHAINLP_OFFLINE := 1
 export PYTHAINLP_READ_ONLY := 1
 
-.PHONY: run test install fonts map migrate demo lint ci clean search search-stop messages backup restore bench
+.PHONY: run test install fonts map migrate demo lint ci clean search search-stop messages backup restore bench serve serve-stop serve-status load
 
 # $(call debian_install,COMMAND,PACKAGES): when COMMAND is missing, install Debian's PACKAGES
 # (as root, as CI runs), or say what to install.
@@ -83,6 +83,28 @@ search: install
 
 search-stop:
 	@test -x $(BIN)/python && $(BIN)/python tools/search_node.py stop || $(PYTHON) tools/search_node.py stop
+
+## make serve: the production configuration on this machine (README "Running in production"):
+## nginx with TLS on https://localhost:8443/ (HTTPS_PORT=…), gunicorn, the outbox, task and
+## schedule workers under honcho (Procfile), PostgreSQL and a search node unless DATABASE_URL
+## and SEARCH_URL name them; state in var/serve. make serve-stop stops all of it.
+serve: install
+	$(BIN)/python tools/serve.py start
+
+serve-stop:
+	@$(BIN)/python tools/serve.py stop
+
+serve-status:
+	@$(BIN)/python tools/serve.py status
+
+## make load: a bounded load run against the running `make serve` stack (locust, headless,
+## LOAD_USERS visitors for LOAD_TIME seconds; bench/locustfile.py); writes throughput and p95
+## per page into BENCHMARKS.md. Not a test.
+LOAD_URL ?= https://localhost:8443
+LOAD_USERS ?= 50
+LOAD_TIME ?= 60
+load: install
+	$(BIN)/python -m bench.load_run --host $(LOAD_URL) --users $(LOAD_USERS) --time $(LOAD_TIME)
 
 ## make messages: collect the Thai source strings of templates and code into
 ## locale/en/LC_MESSAGES/django.po (English already written is kept; new strings arrive with an

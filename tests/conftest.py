@@ -158,9 +158,11 @@ def pytest_collection_modifyitems(config, items):
         if _differs_by_database(item):
             item.add_marker(pytest.mark.both_databases)
         # Parallel runs (pytest-xdist, --dist loadgroup) keep a file on one worker, so that its
-        # module fixtures are built once; the browser tests share one portal server and browser.
+        # module fixtures are built once; the browser tests share one portal server and browser,
+        # the production tests one stack (tests/production/conftest.py).
         path = item.nodeid.split("::")[0]
-        item.add_marker(pytest.mark.xdist_group("browser" if path.startswith("tests/browser/") else path))
+        group = next((name for name in ("browser", "production") if path.startswith(f"tests/{name}/")), path)
+        item.add_marker(pytest.mark.xdist_group(group))
 
 
 def pytest_sessionfinish(session, exitstatus):

@@ -2,6 +2,7 @@
 without them."""
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -21,6 +22,8 @@ SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or required("ALLOWED_HOSTS").split(",")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# collectstatic's output, which the proxy serves (make serve: nginx; tools/serve.py).
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "static_collected")  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -58,3 +61,12 @@ EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
 
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
 LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
+
+# Periodic jobs, run by `manage.py run_schedule --loop` (make serve) or by systemd timers with
+# the same commands (docs/deployment.md): every = seconds between runs.
+SCHEDULE = {
+    "heartbeat": {"command": ["heartbeat"], "every": 60},  # /health/ready/ sees the scheduler and the task worker
+    "publish_scheduled": {"command": ["publish_scheduled"], "every": int(os.environ.get("SCHEDULE_PUBLISH_EVERY", "60"))},
+    "anonymise_visit_requests": {"command": ["anonymise_visit_requests"], "every": 24 * 3600},
+    "prune_db_task_results": {"command": ["prune_db_task_results", "--min-age-days", "7"], "every": 24 * 3600},
+}
