@@ -67,6 +67,7 @@ LOGGING = logging_config(LOG_FORMAT, LOG_LEVEL)
 SCHEDULE = {
     "heartbeat": {"command": ["heartbeat"], "every": 60},  # /health/ready/ sees the scheduler and the task worker
     "publish_scheduled": {"command": ["publish_scheduled"], "every": int(os.environ.get("SCHEDULE_PUBLISH_EVERY", "60"))},
+    "build_spelling_vocabulary": {"command": ["build_spelling_vocabulary"], "every": 3600},
     "anonymise_visit_requests": {"command": ["anonymise_visit_requests"], "every": 24 * 3600},
     "prune_db_task_results": {"command": ["prune_db_task_results", "--min-age-days", "7"], "every": 24 * 3600},
 }

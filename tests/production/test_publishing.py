@@ -9,7 +9,7 @@ import time
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser.conftest import CHROMIUM_ARGS, FALLBACK_NOTICE
+from tests.browser.conftest import CHROMIUM_ARGS, assert_the_engine_answered
 
 pytestmark = pytest.mark.browser
 
@@ -79,5 +79,5 @@ def test_an_editor_publishes_and_a_visitor_finds_it_through_the_engine(running_s
     page = visitor.new_page()
     page.goto(f"{stack.url}/search/?q={NEW_WORD}")
     expect(page.get_by_role("link", name=new_title)).to_be_visible(timeout=30_000)
-    assert page.get_by_text(FALLBACK_NOTICE).count() == 0
+    assert_the_engine_answered(page)
     visitor.close()
