@@ -220,7 +220,7 @@ def patch_entitlement_jar(source: Path, target: Path) -> None:
 # ---------------------------------------------------------------- the node's home
 
 
-def _descriptor(name: str, version: str, classname: str, description: str, modulename: str = "") -> str:
+def _descriptor(name: str, version: str, classname: str, description: str) -> str:
     lines = [
         f"description={description}",
         f"version={version}",
@@ -229,8 +229,6 @@ def _descriptor(name: str, version: str, classname: str, description: str, modul
         "java.version=21",
         f"elasticsearch.version={version}",
     ]
-    if modulename:
-        lines.append(f"modulename={modulename}")
     return "\n".join(lines) + "\n"
 
 
@@ -249,10 +247,8 @@ def prepare_home(path_home: Path, version: str, build: Path, settings: dict[str,
             member = f"META-INF/es-plugins/transport-netty4/{name}"
             if member in jar.namelist():
                 (netty / name).write_bytes(jar.read(member))
-    if not (netty / "plugin-descriptor.properties").is_file():  # 8.19 ships no descriptor in the jar
-        (netty / "plugin-descriptor.properties").write_text(
-            _descriptor("transport-netty4", version, "org.elasticsearch.transport.netty4.Netty4Plugin", "Netty 4 transport", "org.elasticsearch.transport.netty4")
-        )
+    if not (netty / "plugin-descriptor.properties").is_file():
+        raise AssemblyError(f"transport-netty4-{version}.jar has no plugin descriptor")
     shutil.copy2(build / "portal-analysis.jar", modules / "portal-analysis" / "portal-analysis.jar")
     (modules / "portal-analysis" / "plugin-descriptor.properties").write_text(
         _descriptor("portal-analysis", version, PLUGIN_CLASS, "The portal's analysis (tools/es-node/src)")
