@@ -93,8 +93,9 @@ def measure(n: int, urls: dict[str, str], repeat: int) -> dict:
             use(engine)
             found = found_by[engine] = portal_found_ids(word) & set(texts)  # case studies only
             row[engine] = {"found": len(found), "relevant_found": len(found & relevant), "found_containing": len(found & substring)}
-            for key, value in (("relevant", len(relevant)), *((k, row[engine][k]) for k in ("relevant_found", "found", "found_containing"))):
-                totals[engine][key] += value
+            totals[engine]["relevant"] += len(relevant)
+            for key in ("relevant_found", "found", "found_containing"):
+                totals[engine][key] += row[engine][key]
         row["same_ids"] = found_by["opensearch"] == found_by["elasticsearch"]
         rows.append(row)
     result["recall_rows"] = rows
@@ -108,8 +109,7 @@ def measure(n: int, urls: dict[str, str], repeat: int) -> dict:
 def markdown(result: dict, command: str) -> str:
     os_, es = result["engines"]["opensearch"], result["engines"]["elasticsearch"]
     lines = [
-        f"N = {result['n']:,} case studies, {result['repeat']} timed searches per query and engine, alternately; "
-        f"written by `{command}`.",
+        f"N = {result['n']:,} case studies, {result['repeat']} timed searches per query and engine, alternately; written by `{command}`.",
         "",
         "| | OpenSearch | Elasticsearch |",
         "|---|---|---|",
@@ -145,7 +145,9 @@ def write_section(path: Path, table: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.engines", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.engines", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--opensearch-url", required=True)
     parser.add_argument("--elasticsearch-url", required=True)
     parser.add_argument("--n", type=int, default=1000)
@@ -169,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
     database = args.out / f"engines-{args.n}.sqlite3"
     shutil.copyfile(migrated_database(REPO / "var" / "bench"), database)
     env = {**_environment(database, args.n, args.opensearch_url), "BENCH_N": f"engines-{args.n}"}
-    subprocess.run([sys.executable, "-m", "bench.engines", *(argv if argv is not None else sys.argv[1:]), "--measure"], cwd=REPO, env=env, check=True)
+    child = [sys.executable, "-m", "bench.engines", *(argv if argv is not None else sys.argv[1:]), "--measure"]
+    subprocess.run(child, cwd=REPO, env=env, check=True)
     result = json.loads(result_file.read_text())
     command = f"python -m bench.engines --n {args.n} --repeat {args.repeat}"
     table = markdown(result, command)
@@ -190,7 +193,8 @@ def _delete_indices(engine: str, url: str, prefix: str) -> None:
         f"e = ENGINES[{engine!r}](EngineConfig({url!r}, {engine!r}, {prefix!r}))\n"
         "[e.delete_index(name) for name in e.versioned_indices()]\n"
     )
-    subprocess.run([sys.executable, "-c", code], cwd=REPO, env={**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}, check=False)
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, check=False)
 
 
 if __name__ == "__main__":
