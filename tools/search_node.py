@@ -632,6 +632,46 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0 if status else 1
 
 
+def cluster(args: argparse.Namespace, argv: list[str]) -> int:
+    """start/stop/status of N nodes of one cluster: one invocation of this script per node,
+    in parallel (no node of a new cluster is healthy before a majority of them is up). Each
+    node gets its own home (HOME/node-<i>), HTTP port (--port + i) and transport port
+    (+100), and every node lists all transport ports as seeds and all names as the first
+    masters. Prints the nodes' URLs comma-separated, as SEARCH_URL takes them."""
+    if not 1 < args.nodes <= 9:
+        raise NodeError("--nodes must be 1..9")
+    base = Home(args.home, args.engine).dir
+    if not args.home:
+        base = base.with_name(base.name + "-cluster")
+    port = getattr(args, "port", 9200)
+    ports = [port + i for i in range(args.nodes)]
+    names = [f"node-{p}" for p in ports]
+    seeds = ",".join(f"127.0.0.1:{p + 100}" for p in ports)
+    common = ["--engine", args.engine]
+    if args.command == "start":
+        common += ["--heap", args.heap, "--cluster-name", args.cluster_name, "--es-version", args.es_version]
+        common += ["--seed-hosts", seeds, "--initial-nodes", ",".join(names)]
+    procs = [
+        subprocess.Popen(  # noqa: S603 - this script, fixed arguments
+            [sys.executable, __file__, args.command, *common, "--home", str(base / f"node-{i + 1}")]
+            + (["--port", str(p), "--node-name", names[i]] if args.command == "start" else []),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for i, p in enumerate(ports)
+    ]
+    urls = [proc.communicate()[0].strip() for proc in procs]
+    codes = [proc.returncode for proc in procs]
+    if args.command == "start":
+        if any(codes):
+            for i in range(args.nodes):  # no half cluster left behind
+                stop = [sys.executable, __file__, "stop", "--engine", args.engine, "--home", str(base / f"node-{i + 1}")]
+                subprocess.run(stop, check=False)  # noqa: S603 - this script, fixed arguments
+            raise NodeError(f"the cluster did not start (exit codes {codes}); see {base}/node-*/node.log")
+        print(",".join(urls))
+    return max(codes)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -646,6 +686,12 @@ def main(argv: list[str] | None = None) -> int:
             choices=("opensearch", "elasticsearch"),
             default=os.environ.get("SEARCH_ENGINE") or "opensearch",
             help="default $SEARCH_ENGINE, else opensearch",
+        )
+        p.add_argument(
+            "--nodes",
+            type=int,
+            default=1,
+            help="N > 1: a cluster of N nodes, each a process of its own, on --port .. --port+N-1, homes HOME/node-<i>",
         )
         if name == "start":
             p.add_argument("--port", type=int, default=9200)
@@ -663,6 +709,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.t0 = time.monotonic()
     try:
+        if args.nodes > 1:
+            return cluster(args, argv if argv is not None else sys.argv[1:])
         command = {"start": cmd_start, "stop": cmd_stop, "status": cmd_status}[args.command]
         return command(args)
     except NodeError as exc:

@@ -216,6 +216,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "opensearch")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "lao-portal")
+# Shape of a new index (applied by the next rebuild): one shard holds 1M case studies; a
+# cluster of three nodes wants one replica, so that losing a node loses no data.
+SEARCH_INDEX_SHARDS = int(os.environ.get("SEARCH_INDEX_SHARDS", "1"))
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 # Processes that build documents (Thai segmentation) during a full rebuild; 0: one per CPU.
 SEARCH_REBUILD_WORKERS = int(os.environ.get("SEARCH_REBUILD_WORKERS", "0"))
 
