@@ -89,9 +89,10 @@ test-elasticsearch: install
 ## NODES=3: a cluster of three node processes on $(SEARCH_PORT)..+2 (512 MiB heaps; data in
 ## var/search-node-cluster), printed as the SEARCH_URL to use; make search-stop NODES=3 stops it.
 NODES ?= 1
+SEARCH_HEAP ?= $(if $(filter-out 1,$(NODES)),512m,768m)
 CLUSTER_ARGS = $(if $(filter-out 1,$(NODES)),--nodes $(NODES))
 search: install
-	$(BIN)/python tools/search_node.py start --port $(SEARCH_PORT) $(CLUSTER_ARGS) $(if $(CLUSTER_ARGS),--heap 512m)
+	$(BIN)/python tools/search_node.py start --port $(SEARCH_PORT) --heap $(SEARCH_HEAP) $(CLUSTER_ARGS)
 
 search-stop:
 	@test -x $(BIN)/python && $(BIN)/python tools/search_node.py stop $(CLUSTER_ARGS) || $(PYTHON) tools/search_node.py stop $(CLUSTER_ARGS)
