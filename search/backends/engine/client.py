@@ -5,7 +5,7 @@ JSON; an adapter only constructs the right client and sends them.
 
 One Python client per engine, pinned in requirements/base.txt: opensearch-py for OpenSearch
 2/3, and the `elasticsearch` 9.x client for Elasticsearch 8.19 and 9.x alike, which asks every
-server for the version 8 REST API (COMPATIBLE_WITH_8): an 8.19 server refuses the 9.x client's
+server for the version 8 REST API (_compatible_with_8_node): an 8.19 server refuses the 9.x client's
 default "compatible-with=9", and a 9.x server serves version 8 requests by its REST API
 compatibility. The portal's requests (search, bulk, scroll, aliases, analyze) are the same in
 both versions. SEARCH_URL may name several nodes of one cluster, comma-separated: both clients
