@@ -434,6 +434,13 @@ def opensearch_command(args: argparse.Namespace, home: Home, java: Path) -> list
 def elasticsearch_command(args: argparse.Namespace, home: Home, java: Path) -> list[str]:
     """Fetches, compiles and lays out what the node needs (tools/es_node.py); path.home is
     home/node_1, as the OpenSearch runner names it, so both kinds of home look alike."""
+    stamp = home.dir / "es-version"
+    if stamp.is_file() and stamp.read_text().strip() != args.es_version and any((home.dir / "data").iterdir()):
+        raise NodeError(
+            f"{home.dir} holds the data of Elasticsearch {stamp.read_text().strip()}, not {args.es_version}: "
+            "use another --home, or delete its data/ folder"
+        )
+    stamp.write_text(f"{args.es_version}\n")
     try:
         es_node.ensure_jars(args.es_version, say)
         build = es_node.ensure_build(args.es_version, java, say)
