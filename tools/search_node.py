@@ -168,7 +168,8 @@ def our_process(pid: int, home: Path) -> bool:
     except OSError:
         return False
     main_class = any(name.encode() in cmdline for name in (MAIN_CLASS, RUNNER_MAIN, es_node.MAIN_CLASS))
-    return main_class and any(str(home).encode() in arg for arg in cmdline)
+    # OpenSearch's runner gets the home itself (-basePath), Elasticsearch's launcher its node_1.
+    return main_class and (str(home).encode() in cmdline or str(home / "node_1").encode() in cmdline)
 
 
 def rss_mib(pid: int) -> float | None:
