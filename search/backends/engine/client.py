@@ -1,8 +1,15 @@
 """Engine adapters: the few calls that differ between OpenSearch and Elasticsearch.
 
 Request bodies (mappings, queries) are built once with the elasticsearch-dsl API as plain
-JSON; an adapter only constructs the right client and sends them. The Elasticsearch client
-must match the server's major version (8.x client for an 8.x server; requirements pin 9.x).
+JSON; an adapter only constructs the right client and sends them.
+
+One Python client per engine, pinned in requirements/base.txt: opensearch-py for OpenSearch
+2/3, and the `elasticsearch` 9.x client for Elasticsearch 8.19 and 9.x alike, which asks every
+server for the version 8 REST API (_compatible_with_8_node): an 8.19 server refuses the 9.x client's
+default "compatible-with=9", and a 9.x server serves version 8 requests by its REST API
+compatibility. The portal's requests (search, bulk, scroll, aliases, analyze) are the same in
+both versions. SEARCH_URL may name several nodes of one cluster, comma-separated: both clients
+spread requests over them and skip a node that does not answer.
 """
 
 from __future__ import annotations
@@ -29,13 +36,37 @@ class EngineUnavailable(Exception):
 
 @dataclass(frozen=True)
 class EngineConfig:
-    url: str
+    url: str  # one node's URL, or several of one cluster, comma-separated
     engine: str
     prefix: str
 
     @property
     def alias(self) -> str:
         return f"{self.prefix}-content"
+
+    @property
+    def hosts(self) -> list[str]:
+        return [url.strip() for url in self.url.split(",") if url.strip()]
+
+
+@lru_cache(maxsize=1)
+def _compatible_with_8_node() -> type:
+    """elastic-transport's HTTP node class, sending each request as one of Elasticsearch's
+    version 8 REST API (see the module's docstring). The client writes "compatible-with=9" into
+    Accept and Content-Type itself, per request (bulk's ndjson included), so the rewrite is
+    done here, where every request passes last."""
+    from elastic_transport import Urllib3HttpNode
+
+    class CompatibleWith8Node(Urllib3HttpNode):
+        def perform_request(self, method, target, body=None, headers=None, **kwargs):
+            if headers is not None:
+                headers = headers.copy()
+                for name in ("accept", "content-type"):
+                    if name in headers:
+                        headers[name] = headers[name].replace("compatible-with=9", "compatible-with=8")
+            return super().perform_request(method, target, body, headers, **kwargs)
+
+    return CompatibleWith8Node
 
 
 class SearchEngine:
@@ -136,7 +167,10 @@ class OpenSearchEngine(SearchEngine):
     def _make_client(self):
         from opensearchpy import OpenSearch
 
-        return OpenSearch(self.config.url, timeout=10, max_retries=0, retry_on_timeout=False)
+        # max_retries=1: with several nodes a request that finds one dead is sent to another
+        # once (the dead one is set aside for a while); with one node it fails as before.
+        retries = 1 if len(self.config.hosts) > 1 else 0
+        return OpenSearch(self.config.hosts, timeout=10, max_retries=retries, retry_on_timeout=False)
 
     def _errors(self):
         from opensearchpy.exceptions import OpenSearchException
@@ -180,7 +214,14 @@ class ElasticsearchEngine(SearchEngine):
     def _make_client(self):
         from elasticsearch import Elasticsearch
 
-        return Elasticsearch(self.config.url, request_timeout=10, max_retries=0, retry_on_timeout=False)
+        retries = 1 if len(self.config.hosts) > 1 else 0  # as for OpenSearch above
+        return Elasticsearch(
+            self.config.hosts,
+            request_timeout=10,
+            max_retries=retries,
+            retry_on_timeout=False,
+            node_class=_compatible_with_8_node(),
+        )
 
     def _errors(self):
         from elastic_transport import TransportError
@@ -196,7 +237,11 @@ class ElasticsearchEngine(SearchEngine):
         return self.client.options(request_timeout=request_timeout).search(index=index, timeout=timeout, **kwargs).body
 
     def _ping(self, request_timeout):
-        return self.client.options(request_timeout=request_timeout).ping()
+        # The client's ping() is HEAD /, which Elastic's rest-root module answers; the local
+        # node assembled from Maven Central has no rest-root (tools/es_node.py). Cluster
+        # health answers on every server, managed ones included.
+        self.client.options(request_timeout=request_timeout).cluster.health()
+        return True
 
     def _update_aliases(self, actions):
         self.client.indices.update_aliases(actions=actions)

@@ -79,14 +79,14 @@ def _mapped(field: IndexedField, synonym_rules: list[str]) -> dsl.Field:
     return dsl.Completion(analyzer=suggest_analyzer, search_analyzer=suggest_analyzer, max_input_length=100)
 
 
-def index_body(synonym_rules: list[str]) -> dict:
+def index_body(synonym_rules: list[str], shards: int = 1, replicas: int = 0) -> dict:
     """Settings and mappings for a new index, as JSON both engines accept."""
     mapping = dsl.Mapping()
     mapping.meta("dynamic", "strict")
     for field in FIELDS:
         mapping.field(field.name, _mapped(field, synonym_rules))
     index = dsl.Index("template")
-    index.settings(number_of_shards=1, number_of_replicas=0, max_result_window=MAX_RESULT_WINDOW)
+    index.settings(number_of_shards=shards, number_of_replicas=replicas, max_result_window=MAX_RESULT_WINDOW)
     index.mapping(mapping)
     body = index.to_dict()
     return {"settings": body["settings"], "mappings": body["mappings"]}

@@ -1,7 +1,8 @@
-"""The index's analysis chain on the real engine."""
+"""The index's analysis chain and shape on the real engine."""
 
 import pytest
 
+from search.indexing import rebuild
 from thai.text import mark_words
 
 pytestmark = pytest.mark.django_db
@@ -31,3 +32,10 @@ def test_zero_width_space_does_not_glue_words(search_engine):
 def test_punctuation_is_not_part_of_a_word(search_engine):
     tokens = search_engine.analyze(mark_words("(ผู้สูงอายุ), อบต."), analyzer="thai_words", index=search_engine.alias)
     assert tokens == ["ผู้สูงอายุ", "อบต"]
+
+
+def test_shards_and_replicas_of_a_new_index_come_from_the_settings(search_engine, settings):
+    settings.SEARCH_INDEX_SHARDS, settings.SEARCH_INDEX_REPLICAS = 2, 0
+    index = rebuild(search_engine).index
+    shape = search_engine.client.indices.get_settings(index=index)[index]["settings"]["index"]
+    assert (shape["number_of_shards"], shape["number_of_replicas"]) == ("2", "0")
