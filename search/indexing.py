@@ -52,6 +52,12 @@ def max_attempts() -> int:
     return getattr(settings, "SEARCH_OUTBOX_MAX_ATTEMPTS", 8)
 
 
+# The engine's version of a document is the change's version times this: a write made
+# outside the outbox (by hand, with the engine's own versioning) adds one to a document's
+# version, and must not make the next change from the outbox lose against it.
+ENGINE_VERSION_STEP = 1_000_000
+
+
 def next_version() -> int:
     """A version larger than every one handed out before (see IndexChange)."""
     change = IndexChange.objects.create()
@@ -235,14 +241,12 @@ def send(
     arriving late (a slow worker) loses against a newer one. Returns {page id: error} for
     the pages the engine rejected; a request that lost to a newer version is not an error."""
     target = index or engine.alias
-    versioned = {"version_type": "external"}
-    actions = [
-        {"_op_type": "index", "_index": target, "_id": doc_id, "_source": doc, "version": versions[_page_of(doc_id)], **versioned}
-        for doc_id, doc in to_index.items()
-    ]
-    actions += [
-        {"_op_type": "delete", "_index": target, "_id": doc_id, "version": versions[_page_of(doc_id)], **versioned} for doc_id in to_delete
-    ]
+
+    def versioned(doc_id: str) -> dict:
+        return {"version": versions[_page_of(doc_id)] * ENGINE_VERSION_STEP, "version_type": "external"}
+
+    actions = [{"_op_type": "index", "_index": target, "_id": doc_id, "_source": doc, **versioned(doc_id)} for doc_id, doc in to_index.items()]
+    actions += [{"_op_type": "delete", "_index": target, "_id": doc_id, **versioned(doc_id)} for doc_id in to_delete]
     if not actions:
         return {}
     _ok, item_errors = engine.bulk(actions, require_alias=index is None)
@@ -346,7 +350,7 @@ def rebuild(
     started = timezone.now()
     # Every document of the new index carries this version: outbox rows recorded before it
     # are already in it (and lose if delivered late), those recorded during the build win.
-    version = next_version()
+    version = next_version() * ENGINE_VERSION_STEP
     name = engine.new_index_name()
     engine.create_index(name, index_body(synonym_rules()))
     try:

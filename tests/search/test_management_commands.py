@@ -25,7 +25,7 @@ def test_process_search_queue_delivers_the_outbox_and_reports_it(search_engine, 
     out = io.StringIO()
     call_command("process_search_queue", stdout=out)
 
-    assert out.getvalue().strip() == f"delivered {queued}, failed 0, waiting 0"
+    assert out.getvalue().strip() == f"delivered {queued}, failed 0, waiting 0, set aside 0"
     assert not PendingIndexUpdate.objects.exists()
     search_engine.refresh()
     hits = run(search_engine, SearchQuery(text="ธนาคารขยะ")).hits
