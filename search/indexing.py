@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from asgiref.local import Local
+from django_tasks import task
 
 from django.conf import settings
 from django.db import transaction
@@ -82,8 +83,6 @@ def enqueue(page_ids: Iterable[int], reason: str) -> None:
 def schedule_delivery() -> None:
     """Hand delivery to the task worker (`manage.py db_worker`; tests run it inline). A
     failure to enqueue loses nothing: the rows wait for `process_search_queue --loop`."""
-    from .tasks import deliver_index_updates
-
     try:
         deliver_index_updates.enqueue()
     except Exception:  # noqa: BLE001 - the editor's change has committed; the sweeper delivers
@@ -180,6 +179,14 @@ def deliver_quietly(limit: int = 500) -> None:
         logger.exception("Search index delivery failed; the queue keeps the updates")
 
 
+@task()
+def deliver_index_updates() -> None:
+    """The task worker's delivery (`manage.py db_worker`), enqueued after every commit that
+    records index changes, so an editor's request never waits for the engine. It carries no
+    arguments: the outbox rows are the state, the task only wakes a worker up."""
+    deliver_quietly()
+
+
 @dataclass
 class DeliveryReport:
     delivered: int = 0
@@ -245,7 +252,9 @@ def send(
     def versioned(doc_id: str) -> dict:
         return {"version": versions[_page_of(doc_id)] * ENGINE_VERSION_STEP, "version_type": "external"}
 
-    actions = [{"_op_type": "index", "_index": target, "_id": doc_id, "_source": doc, **versioned(doc_id)} for doc_id, doc in to_index.items()]
+    actions = [
+        {"_op_type": "index", "_index": target, "_id": doc_id, "_source": doc, **versioned(doc_id)} for doc_id, doc in to_index.items()
+    ]
     actions += [{"_op_type": "delete", "_index": target, "_id": doc_id, **versioned(doc_id)} for doc_id in to_delete]
     if not actions:
         return {}

@@ -45,7 +45,7 @@ def test_a_publish_returns_at_once_while_the_engine_hangs_and_the_worker_deliver
     assert response.status_code == 302
     page = CaseStudyPage.objects.get(slug="while-frozen", alias_of__isnull=True)
     assert PendingIndexUpdate.objects.get(page_id=page.pk).attempts == 0  # not even tried yet
-    assert DBTaskResult.objects.ready().filter(task_path="search.tasks.deliver_index_updates").count() == 1
+    assert DBTaskResult.objects.ready().filter(task_path="search.indexing.deliver_index_updates").count() == 1
 
     settings.SEARCH_URL = working_url  # the engine answers again; the worker runs
     # The worker checks its connection between tasks, which would close the test's transaction.
