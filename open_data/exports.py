@@ -41,7 +41,9 @@ def matching_page_ids(query: SearchQuery, limit: int = EXPORT_MAX_ROWS) -> Itera
         for hit in hits[: limit - yielded]:
             yield hit.page_id
         yielded += len(hits)
-        if len(hits) < SEARCH_BATCH or yielded >= outcome.result.total:
+        # Hits the database no longer shows were dropped from the batch: they still count
+        # towards telling a full batch from the last one.
+        if len(hits) + outcome.result.dropped < SEARCH_BATCH or yielded >= outcome.result.total:
             return
         page += 1
 

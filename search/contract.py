@@ -55,6 +55,9 @@ class SearchResult:
     hits: list[Hit]
     facets: dict[str, list[tuple[str, int]]]
     took_ms: int | None = None
+    # Hits the backend returned that the database no longer shows (unpublished, made
+    # private): left out of `hits` and taken off `total` (see search.service).
+    dropped: int = 0
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Suggestion:
     label: str
     url: str
     kind: str  # "case_study", "centre", "focus_area" or "province"
+    page_id: int | None = None  # the page of a case study or centre, checked before it is shown
 
 
 @dataclass(frozen=True)

@@ -10,25 +10,44 @@ from .fields import BY_NAME, COUNTED_FACETS, FieldType
 class PendingIndexUpdate(models.Model):
     """The durable outbox between the database and the search index.
 
-    An editor's publish/unpublish/move/delete writes a row in the same transaction as the
-    change; a delivery reads due rows, reindexes those pages from the database and deletes
-    the rows. When the engine is down the row stays, with a growing delay before the next
-    attempt, so nothing is lost. One row per page: later changes coalesce into it.
+    An editor's publish/unpublish/move/delete (or a change of a view restriction) writes a
+    row in the same transaction as the change; a delivery claims due rows, reindexes those
+    pages from the database and deletes the rows. When the engine is down the row stays,
+    with a growing delay before the next attempt, so nothing is lost. One row per page:
+    later changes coalesce into it. `version` comes from IndexChange, so it only grows;
+    it is sent as the engine's external version, so an older request never overwrites a
+    newer one. A page whose document keeps failing is set aside (`failed_at`) after
+    settings.SEARCH_OUTBOX_MAX_ATTEMPTS, until the next change to it.
     """
 
     page_id = models.IntegerField(unique=True)
     reason = models.CharField(max_length=64)
-    version = models.PositiveIntegerField(default=1)
+    version = models.PositiveBigIntegerField(default=1)
     attempts = models.PositiveIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now, db_index=True)
     last_error = models.TextField(blank=True)
     enqueued_at = models.DateTimeField(default=timezone.now, help_text="When the latest change was recorded.")
+    # A worker's lease on the row while it delivers (claimed with SKIP LOCKED on PostgreSQL).
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         verbose_name = _("รายการรอปรับปรุงดัชนีค้นหา")
+        verbose_name_plural = _("รายการรอปรับปรุงดัชนีค้นหา")
 
     def __str__(self) -> str:
         return f"page {self.page_id} ({self.reason}, {self.attempts} attempts)"
+
+
+class IndexChange(models.Model):
+    """A counter that only grows, on every database (a PostgreSQL sequence; SQLite's
+    AUTOINCREMENT never reuses an id): each recorded change takes the next id as the
+    version of its outbox rows. The rows themselves are deleted at once."""
+
+    id = models.BigAutoField(primary_key=True)
+
+    def __str__(self) -> str:
+        return str(self.pk)
 
 
 class SearchSynonym(models.Model):

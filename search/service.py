@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TypeVar
 
@@ -26,6 +26,7 @@ from .backends.engine import related as engine_related
 from .backends.engine.client import EngineUnavailable, SearchEngine, get_engine
 from .contract import SUGGEST_LIMIT, Likeness, SearchQuery, SearchResult, Suggestion, suggest_prefix
 from .spelling import suggest_correction
+from .visibility import visible_page_ids
 
 logger = logging.getLogger(__name__)
 Answer = TypeVar("Answer")
@@ -97,8 +98,24 @@ class SearchOutcome:
         return self.backend == DATABASE
 
 
+def only_visible(result: SearchResult) -> SearchResult:
+    """The result without hits the database no longer shows (unpublished or made private
+    since the backend last heard of it), in one query. `total` loses the hits dropped from
+    this page only, and facet counts are left as the backend counted them: both are
+    approximations while the backend lags behind, exact again once the outbox is delivered
+    (dropping is rare and brief, and counting the whole result against the database on
+    every search would cost what the index is there to save)."""
+    visible = visible_page_ids(hit.page_id for hit in result.hits)
+    kept = [hit for hit in result.hits if hit.page_id in visible]
+    dropped = len(result.hits) - len(kept)
+    if not dropped:
+        return result
+    return replace(result, hits=kept, total=max(result.total - dropped, len(kept)), dropped=dropped)
+
+
 def search(query: SearchQuery, *, correct_spelling: bool = True) -> SearchOutcome:
     result, backend = engine_else_database("a search", lambda engine: engine_query.run(engine, query), lambda: database_query.search(query))
+    result = only_visible(result)
     outcome = SearchOutcome(result=result, backend=backend)
     if correct_spelling and query.text.strip() and outcome.result.total < 3:
         outcome.suggestion = suggest_correction(query.text)
@@ -117,7 +134,8 @@ def suggest(prefix: str, limit: int = SUGGEST_LIMIT) -> list[Suggestion]:
     suggestions, _backend = engine_else_database(
         "suggestions", lambda engine: _engine_suggestions(engine, prefix, limit), lambda: database_suggest.suggest(prefix, limit)
     )
-    return suggestions
+    visible = visible_page_ids(suggestion.page_id for suggestion in suggestions if suggestion.page_id is not None)
+    return [suggestion for suggestion in suggestions if suggestion.page_id is None or suggestion.page_id in visible]
 
 
 def related_ranking(likeness: Likeness, limit: int) -> list[int]:

@@ -1,6 +1,7 @@
 """Every change that alters what a visitor can find reaches the outbox (search.indexing).
 
-Publish, unpublish, move and delete of centres and case studies, and edits to the things
+Publish, unpublish, move and delete of centres and case studies, a view restriction added,
+changed or removed on them or any ancestor (a private page is never searchable), and edits to the things
 documents copy from (a centre's fields reach its case studies; an LAO, district, province
 or focus area reaches every document that names it).
 """
@@ -8,6 +9,7 @@ or focus area reaches every document that names it).
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from learning_centres.models import (
@@ -85,3 +87,16 @@ def focus_area_was_edited(sender, instance, created, raw=False, **kwargs):
         # An English translation renamed is the same area: case studies point at its Thai original.
         areas = FocusArea.objects.filter(translation_key=instance.translation_key)
         enqueue(CaseStudyPage.objects.filter(focus_areas__in=areas).values_list("pk", flat=True), "area edit")
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def view_restriction_changed(sender, instance, raw=False, **kwargs):
+    """Privacy changes reach the fallback at once and the index through the outbox: the
+    documents of the restricted page and everything under it are removed (or, once no
+    restriction is left, written again)."""
+    if raw:
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()  # gone when the page itself is deleted
+    if page is not None:
+        enqueue(_affected(page), "privacy")

@@ -10,13 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, NumberColumn
+from wagtail.admin.ui.tables import Column, NumberColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.spreadsheets import SafeSpreadsheetExportMixin
 
+from .indexing import set_aside_updates
 from .models import SearchQueryDay, SearchSynonym
 
 
@@ -90,6 +92,37 @@ class ZeroResultQueriesReport(EditorReport):
         return _recent_queries().filter(total_found_nothing__gt=0).order_by("-total_found_nothing", "-last_day")
 
 
+class SetAsideIndexUpdatesReport(EditorReport):
+    """Pages whose search document kept failing (search.indexing): they are missing from, or
+    out of date in, the search engine until someone fixes the page and publishes it again."""
+
+    page_title = _("หน้าที่ปรับปรุงดัชนีค้นหาไม่สำเร็จ")
+    index_url_name = "search_index_failures"
+    index_results_url_name = "search_index_failures_results"
+    columns = [
+        TitleColumn("page_title", label=_("หน้า"), get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[row.page_id])),
+        Column("reason", label=_("เหตุที่ปรับปรุง")),
+        NumberColumn("attempts", label=_("จำนวนครั้งที่ลอง")),
+        Column("failed_at", label=_("พักไว้เมื่อ")),
+        Column("last_error", label=_("ข้อผิดพลาด")),
+    ]
+    list_export = ["page_id", "page_title", "reason", "attempts", "failed_at", "last_error"]
+
+    def get_queryset(self):
+        rows = list(set_aside_updates())
+        titles = dict(Page.objects.filter(pk__in=[row.page_id for row in rows]).values_list("pk", "title"))
+        for row in rows:
+            row.page_title = titles.get(row.page_id, f"#{row.page_id}")
+        return rows
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_index_failures_report():
+    return MenuItem(
+        _("หน้าที่ปรับปรุงดัชนีค้นหาไม่สำเร็จ"), reverse("search_index_failures"), name="search-index-failures", icon_name="warning", order=903
+    )
+
+
 @hooks.register("register_reports_menu_item")
 def register_frequent_queries_report():
     return MenuItem(_("คำค้นยอดนิยม"), reverse("frequent_queries"), name="frequent-queries", icon_name="search", order=901)
@@ -106,6 +139,12 @@ def register_search_report_urls():
         path("reports/frequent-queries/", FrequentQueriesReport.as_view(), name="frequent_queries"),
         path("reports/frequent-queries/results/", FrequentQueriesReport.as_view(results_only=True), name="frequent_queries_results"),
         path("reports/zero-result-queries/", ZeroResultQueriesReport.as_view(), name="zero_result_queries"),
+        path("reports/search-index-failures/", SetAsideIndexUpdatesReport.as_view(), name="search_index_failures"),
+        path(
+            "reports/search-index-failures/results/",
+            SetAsideIndexUpdatesReport.as_view(results_only=True),
+            name="search_index_failures_results",
+        ),
         path(
             "reports/zero-result-queries/results/",
             ZeroResultQueriesReport.as_view(results_only=True),

@@ -112,7 +112,7 @@ def test_delivery_is_asked_for_once_per_import(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         report = import_case_studies(write_csv(tmp_path / "cases.csv", rows()), publish=True)
     assert report.ok, str(report)
-    assert [callback for callback in callbacks if callback is indexing.deliver_quietly] == [indexing.deliver_quietly]
+    assert [callback for callback in callbacks if callback is indexing.schedule_delivery] == [indexing.schedule_delivery]
 
 
 def _import_counting(tmp_path, name: str, count: int) -> tuple[int, int]:

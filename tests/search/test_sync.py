@@ -84,8 +84,9 @@ def test_a_case_study_under_an_unpublished_centre_is_not_searchable(search_engin
 def test_changes_coalesce_into_one_outbox_row(search_engine, case_study, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
         enqueue([case_study.pk], "publish")
+        first = PendingIndexUpdate.objects.get(page_id=case_study.pk).version
         enqueue([case_study.pk], "publish")
-    assert PendingIndexUpdate.objects.filter(page_id=case_study.pk).get().version == 2
+    assert PendingIndexUpdate.objects.filter(page_id=case_study.pk).get().version > first
 
 
 def test_delivery_after_commit_leaves_the_outbox_empty(search_engine, case_study, django_capture_on_commit_callbacks):

@@ -75,9 +75,9 @@ def suggest(prefix: str, limit: int = 8, *, documents: bool = True) -> list[Sugg
         return []
     found: list[tuple[tuple, Suggestion]] = []
 
-    def add(rank: int | None, label: str, url: str, kind: str) -> None:
+    def add(rank: int | None, label: str, url: str, kind: str, page_id: int | None = None) -> None:
         if rank is not None:
-            found.append(((rank, _KIND_ORDER[kind], len(label), label), Suggestion(label=label, url=url, kind=kind)))
+            found.append(((rank, _KIND_ORDER[kind], len(label), label), Suggestion(label=label, url=url, kind=kind, page_id=page_id)))
 
     for area in FocusArea.objects.originals():
         for name in filter(None, (area.name_th, area.name_en)):
@@ -88,11 +88,11 @@ def suggest(prefix: str, limit: int = 8, *, documents: bool = True) -> list[Sugg
     if not documents:
         return [suggestion for _rank, suggestion in sorted(found, key=lambda item: item[0])][:limit]
     # Whole-title matches first, then matches from a later word; shortest titles first.
-    rows = FallbackDocument.objects.order_by(Length("title"), "doc_id").values_list("kind", "title", "url", "suggest_text")
+    rows = FallbackDocument.objects.order_by(Length("title"), "doc_id").values_list("kind", "title", "url", "suggest_text", "page_id")
     starts = list(rows.filter(suggest_text__startswith=f"\n{key}")[:limit])
     later = list(rows.filter(suggest_text__contains=f"\n{key}").exclude(suggest_text__startswith=f"\n{key}")[:limit])
-    for kind, title, url, keys in starts + later:
-        add(_key_rank(keys.split("\n")[1:], key), title.replace(WORD_MARK, ""), url, kind)
+    for kind, title, url, keys, page_id in starts + later:
+        add(_key_rank(keys.split("\n")[1:], key), title.replace(WORD_MARK, ""), url, kind, page_id)
 
     suggestions, seen = [], set()
     for _rank, suggestion in sorted(found, key=lambda item: item[0]):

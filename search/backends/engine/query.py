@@ -117,11 +117,16 @@ def suggest(engine: SearchEngine, prefix: str, limit: int = 8) -> list[Suggestio
         return []
     body = {
         "size": 0,
-        "_source": ["title", "url", "kind"],
+        "_source": ["title", "url", "kind", "page_id"],
         "suggest": {"titles": {"prefix": prefix, "completion": {"field": "suggest", "size": limit, "skip_duplicates": True}}},
     }
     options = engine.search(body)["suggest"]["titles"][0]["options"]
     return [
-        Suggestion(label=option["_source"]["title"].replace(WORD_MARK, ""), url=option["_source"]["url"], kind=option["_source"]["kind"])
+        Suggestion(
+            label=option["_source"]["title"].replace(WORD_MARK, ""),
+            url=option["_source"]["url"],
+            kind=option["_source"]["kind"],
+            page_id=option["_source"].get("page_id"),
+        )
         for option in options
     ]

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from search.backends.engine.client import EngineUnavailable
-from search.indexing import reconcile
+from search.indexing import reconcile, set_aside_updates
 
 
 class Command(BaseCommand):
@@ -21,6 +21,12 @@ class Command(BaseCommand):
         for label, ids in (("missing", drift.missing), ("extra", drift.extra), ("stale", drift.stale)):
             for doc_id in sorted(ids)[:20]:
                 self.stdout.write(f"  {label}: {doc_id}")
+        set_aside = list(set_aside_updates()[:20])
+        if set_aside:
+            count = set_aside_updates().count()
+            self.stdout.write(f"set aside after repeated failures (not repaired; retried when the page changes): {count}")
+            for row in set_aside:
+                self.stdout.write(f"  page {row.page_id}: {row.last_error.splitlines()[0] if row.last_error else ''}")
         if repair:
             self.stdout.write(self.style.SUCCESS(f"Repaired {drift.repaired} documents."))
         elif drift.total:
