@@ -43,7 +43,8 @@ class Client:
         form = self.http.get(self.base + path, timeout=30)
         token = CSRF_FIELD.search(form.text).group(1)
         data = {"csrfmiddlewaretoken": token, "username": username, "password": password}
-        return self.http.post(self.base + path, data=data, headers={"Referer": self.base + path, **headers}, allow_redirects=False, timeout=30)
+        headers = {"Referer": self.base + path, **headers}
+        return self.http.post(self.base + path, data=data, headers=headers, allow_redirects=False, timeout=30)
 
 
 @pytest.mark.parametrize("path", LOGIN_PATHS)
@@ -63,7 +64,8 @@ def test_one_address_locked_out_does_not_lock_out_another_and_forged_headers_do_
         # Each guess claims another origin; the proxy overwrites the header with the real one.
         forged = {"X-Forwarded-For": f"198.51.100.{attempt}", "X-Real-IP": f"198.51.100.{attempt}"}
         guesser.login("/admin/login/", f"user-{attempt}", "wrong", **forged)
-    assert guesser.login("/admin/login/", stack.admin_username, stack.admin_password, **{"X-Forwarded-For": "203.0.113.9"}).status_code == 429
+    forged = {"X-Forwarded-For": "203.0.113.9"}
+    assert guesser.login("/admin/login/", stack.admin_username, stack.admin_password, **forged).status_code == 429
     welcomed = colleague.login("/admin/login/", stack.admin_username, stack.admin_password)
     assert welcomed.status_code == 302 and welcomed.headers["Location"].endswith("/admin/")
 
