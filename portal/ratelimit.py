@@ -51,7 +51,7 @@ def hit(limit: Limit, key: str) -> bool:
     )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} ({key_column}, {count_column}, {expires_column}) VALUES (%s, 1, %s) "  # noqa: S608 - our names
+            f"INSERT INTO {table} ({key_column}, {count_column}, {expires_column}) VALUES (%s, 1, %s) "  # noqa: S608  # nosec B608 - quoted names of our own table
             f"ON CONFLICT ({key_column}) DO UPDATE SET {count_column} = {table}.{count_column} + 1 RETURNING {count_column}",
             [_key(limit, key), _window_end(limit)],
         )
