@@ -216,6 +216,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: no other host, and editors' e-mail hashes stay here.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+# …and read back the same way in English too (portal/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["portal.formats"]
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True

@@ -102,3 +102,15 @@ def test_english_is_active_only_when_english_is_the_language_shown(language, eng
 
     with translation.override(language):
         assert english_active() is english
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+def test_the_admin_reads_back_the_day_first_dates_it_writes_in_both_languages(language):
+    import datetime
+
+    from django import forms
+    from django.utils import translation
+
+    with translation.override(language):
+        assert forms.DateField().clean("15/03/2026") == datetime.date(2026, 3, 15)
+        assert forms.DateTimeField().clean("15/03/2026 09:30").replace(tzinfo=None) == datetime.datetime(2026, 3, 15, 9, 30)
