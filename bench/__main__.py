@@ -46,7 +46,9 @@ def migrated_database(out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     template = out / f"migrated-{digest.hexdigest()[:12]}.sqlite3"
     if not template.exists():
-        partial = template.with_suffix(".partial")
+        # One partial file per process: two runs at once (two test workers) must not migrate
+        # the same file; whichever finishes first provides the template.
+        partial = template.with_suffix(f".{os.getpid()}.partial")
         partial.unlink(missing_ok=True)
         # No engine while migrating: the seed pages need no index.
         subprocess.run(

@@ -1,7 +1,9 @@
+import os
 import socket
 
 import pytest
 from aiosmtpd.controller import Controller
+from playwright.sync_api import sync_playwright
 
 from home.models import HomePage, StandardPage
 from learning_centres.models import CaseStudyIndexPage
@@ -231,6 +233,38 @@ def smtp_server(settings):
 
 def run_task_worker() -> None:
     """What `manage.py db_worker` does in production, once: run every task that is due."""
+    from unittest import mock
+
     from django.core.management import call_command
 
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    # The worker checks its connection between tasks as after a request; inside a test's
+    # transaction on PostgreSQL that would close the test's own connection.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+
+# --- The real browser (Debian's Chromium through Playwright) --------------------------------
+
+# Flags keep Chromium off the network this machine does not have and let it run as root.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium per test worker, for tests/browser and tests/production alike (a second
+    sync_playwright() in the same worker fails)."""
+    executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+    if not os.path.exists(executable):
+        pytest.fail(f"Chromium not found at {executable}; `make test` installs Debian's chromium.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

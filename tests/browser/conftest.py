@@ -16,20 +16,9 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN_PASSWORD = "browser-test-password"
-# Flags keep Chromium off the network this machine does not have and let it run as root.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def fresh_database_url(tmp: Path) -> str:
@@ -114,17 +103,6 @@ def portal_url(tmp_path_factory):
     server.terminate()
     server.wait(timeout=10)
     log.close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-    if not os.path.exists(executable):
-        pytest.fail(f"Chromium not found at {executable}; `make test` installs Debian's chromium.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ PUBLIC_ROUTES: dict[str, tuple[str, ...]] = {
     "exchange:request": ("date", "lao"),
     "exchange:privacy": (),
     "exchange:organisations": ("q",),
+    "exchange:date_in_words": ("value",),
     "exchange:status": (),
     "exchange:submitted": (),
     "exchange:withdraw": (),
@@ -49,6 +50,8 @@ PUBLIC_ROUTES: dict[str, tuple[str, ...]] = {
     "wagtailcore_authenticate_with_password": ("return_url",),
     "wagtailcore_login": ("next",),
     "wagtail_serve": ("q", "page", "area", "centre_type", "province", "region", "year", "sort", "keyword"),
+    "health:live": (),
+    "health:ready": (),
 }
 
 # What a visitor may send: any text of Unicode (no surrogates, which no URL can carry),
@@ -105,6 +108,7 @@ def public_urls(site_tree) -> list[tuple[str, tuple[str, ...]]]:
         "exchange:request": [f"/visits/request/{centre.pk}/"],
         "exchange:privacy": ["/visits/privacy/"],
         "exchange:organisations": ["/visits/organisations/"],
+        "exchange:date_in_words": ["/visits/date-in-words/", "/en/visits/date-in-words/"],
         "exchange:status": [f"/visits/{token}/"],
         "exchange:submitted": [f"/visits/{token}/sent/"],
         "exchange:withdraw": [f"/visits/{token}/withdraw/"],
@@ -114,6 +118,8 @@ def public_urls(site_tree) -> list[tuple[str, tuple[str, ...]]]:
         "wagtailcore_authenticate_with_password": [f"/_util/authenticate_with_password/1/{case_study.pk}/"],
         "wagtailcore_login": ["/_util/login/"],
         "wagtail_serve": ["/", "/en/", "/centres/", "/case-studies/", "/en/case-studies/", centre.url, case_study.url, "/about/"],
+        "health:live": ["/health/live/"],
+        "health:ready": ["/health/ready/"],
     }
     assert set(addresses) == set(PUBLIC_ROUTES)
     return [(url, PUBLIC_ROUTES[name]) for name, urls in addresses.items() for url in urls]

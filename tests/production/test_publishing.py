@@ -2,28 +2,19 @@
 admin, the stack's outbox worker delivers it to the engine (no command run by hand), and a
 visitor finds it in search."""
 
-import os
 import re
 import time
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM_ARGS, assert_the_engine_answered
+from tests.browser.conftest import assert_the_engine_answered
 
 pytestmark = pytest.mark.browser
 
 EDITOR_PASSWORD = "stack-editor-password-1"
 # A word no demo case study has, so that finding it proves the new title reached the index.
 NEW_WORD = "Zephyrquill"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
