@@ -106,7 +106,19 @@ class Config:
             # Passed through to every process when set (tests use the first two).
             extra={
                 name: env[name]
-                for name in ("SEARCH_INDEX_PREFIX", "SCHEDULE_PUBLISH_EVERY", "SEARCH_ENGINE", "EMAIL_BACKEND", "EMAIL_HOST")
+                for name in (
+                    "SEARCH_INDEX_PREFIX",
+                    "SCHEDULE_PUBLISH_EVERY",
+                    "SEARCH_ENGINE",
+                    "EMAIL_BACKEND",
+                    "EMAIL_HOST",
+                    "EMAIL_PORT",
+                    "EMAIL_USE_TLS",
+                    "DEFAULT_FROM_EMAIL",
+                    "ADMINS",
+                    "LOG_LEVEL",
+                    "PUBLIC_RATE_LIMIT_PER_MINUTE",  # 0 for a load run from one address (make load)
+                )
                 if env.get(name)
             },
         )

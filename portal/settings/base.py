@@ -306,6 +306,9 @@ def logging_config(log_format: str, level: str) -> dict:
         "root": {"handlers": ["stderr"], "level": level},
         "loggers": {
             "django.request": {"handlers": ["stderr", "mail_admins"], "level": "WARNING", "propagate": False},
+            # Wagtail logs each page created or published at INFO (thousands of lines while the
+            # demo loads); its audit log in the database keeps those events anyway.
+            "wagtail": {"level": "WARNING"},
             # The engine clients log every request at INFO; the portal logs what matters.
             "opensearch": {"level": "WARNING"},
             "elastic_transport": {"level": "WARNING"},
