@@ -1,5 +1,8 @@
 """The one list of case-study columns, shared by the exports and the importer.
 
+Descriptions are the column guide shown on the admin import page (in the editor's language)
+and in the OpenAPI schema (in English).
+
 Exports write every column in this order; imports read the columns marked `imported`
 (others, such as `url`, are ignored on import so an export can be imported back as it is).
 The list is documented in docs/open-data.md; keep the names stable.
@@ -9,6 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 from learning_centres.models import CaseStudyPage
 
 LIST_SEPARATOR = ";"
@@ -17,57 +24,59 @@ LIST_SEPARATOR = ";"
 @dataclass(frozen=True)
 class Column:
     name: str
-    description: str
+    description: str | Promise  # Thai, shown to editors; English in the API schema
     imported: bool = True
     required: bool = False
 
 
-LAO_TYPE_HELP = "pao, city_municipality, town_municipality, subdistrict_municipality, sao, bangkok, pattaya (or the Thai name)"
-SECTION_COLUMNS = tuple(Column(name, f"{th} ({en}); HTML or plain text") for name, th, en in CaseStudyPage.SECTIONS)
+LAO_TYPE_HELP = _("pao, city_municipality, town_municipality, subdistrict_municipality, sao, bangkok, pattaya (หรือชื่อประเภทภาษาไทย)")
+SECTION_COLUMNS = tuple(
+    Column(name, format_lazy(_("{th} ({en}) เป็น HTML หรือข้อความธรรมดา"), th=th, en=en)) for name, th, en in CaseStudyPage.SECTIONS
+)
 
 CASE_STUDY_COLUMNS: tuple[Column, ...] = (
-    Column("external_id", "Your stable id for the case; re-importing it updates the page (max 64 characters)"),
-    Column("title", "Title", required=True),
-    Column("slug", "URL slug in Latin letters (made from external_id, else the title, when empty)"),
-    Column("summary", "Two or three sentences", required=True),
-    Column("year_be", "Year the practice started, Buddhist era (2567, ๒๕๖๗; a CE year such as 2024 is converted)", required=True),
-    Column("year_ce", "The same year in CE (export only)", imported=False),
-    Column("centre", "Title of the learning centre; matched by title, created when new", required=True),
-    Column("centre_type", "elderly_care or child_development (or the Thai name); needed when the centre is new"),
-    Column("lao", "Thai name of the LAO running the centre; matched in the province, created when new"),
+    Column("external_id", _("รหัสประจำกรณีศึกษาของหน่วยงานเอง นำเข้าซ้ำด้วยรหัสเดิมจะปรับปรุงหน้าเดิม (ไม่เกิน 64 ตัวอักษร)")),
+    Column("title", _("ชื่อกรณีศึกษา"), required=True),
+    Column("slug", _("ส่วนท้ายของที่อยู่หน้าเว็บ (ถ้าว่าง ระบบสร้างจาก external_id หรือชื่อเรื่อง)")),
+    Column("summary", _("บทคัดย่อสองถึงสามประโยค"), required=True),
+    Column("year_be", _("ปีที่เริ่มดำเนินการ เป็น พ.ศ. (2567 หรือ ๒๕๖๗; ปี ค.ศ. เช่น 2024 จะแปลงให้)"), required=True),
+    Column("year_ce", _("ปีเดียวกันเป็น ค.ศ. (มีเฉพาะในไฟล์ส่งออก)"), imported=False),
+    Column("centre", _("ชื่อศูนย์เรียนรู้ จับคู่กับศูนย์ที่มีอยู่ด้วยชื่อภาษาไทย ถ้ายังไม่มีจะสร้างใหม่"), required=True),
+    Column("centre_type", _("elderly_care หรือ child_development (หรือชื่อภาษาไทย) ต้องระบุเมื่อเป็นศูนย์ใหม่")),
+    Column("lao", _("ชื่อ อปท. ที่ดำเนินการศูนย์ จับคู่ภายในจังหวัด ถ้ายังไม่มีจะสร้างใหม่")),
     Column("lao_type", LAO_TYPE_HELP),
-    Column("lao_code", "Official DLA code of the LAO (optional; matched first when given)"),
-    Column("province_code", "Two-digit DOPA province code (or give `province`)"),
-    Column("province", "Province name in Thai or English"),
-    Column("district_code", "Four-digit DOPA district code (optional; or give `district`)"),
-    Column("district", "District name in Thai or English (optional)"),
-    Column("focus_areas", "Focus areas separated by ';': slug, Thai or English name (at least one)", required=True),
-    Column("keywords", "Free keywords separated by ';'"),
-    Column("target_groups", "Target groups separated by ';' (slug or name)"),
-    Column("funding_sources", "Sources of funds separated by ';' (slug or name)"),
-    Column("budget_baht", "Budget in baht (digits, Thai digits and commas accepted)"),
+    Column("lao_code", _("รหัส อปท. ของกรมส่งเสริมการปกครองท้องถิ่น (ไม่บังคับ ถ้าระบุจะจับคู่ด้วยรหัสก่อน)")),
+    Column("province_code", _("รหัสจังหวัดสองหลักของกรมการปกครอง (หรือระบุ province)")),
+    Column("province", _("ชื่อจังหวัด ภาษาไทยหรืออังกฤษ")),
+    Column("district_code", _("รหัสอำเภอสี่หลักของกรมการปกครอง (ไม่บังคับ หรือระบุ district)")),
+    Column("district", _("ชื่ออำเภอ ภาษาไทยหรืออังกฤษ (ไม่บังคับ)")),
+    Column("focus_areas", _("ด้านตามบันทึกความร่วมมือ คั่นด้วย ; เป็นรหัส ชื่อไทย หรือชื่ออังกฤษ (อย่างน้อยหนึ่งด้าน)"), required=True),
+    Column("keywords", _("คำสำคัญ คั่นด้วย ;")),
+    Column("target_groups", _("กลุ่มเป้าหมาย คั่นด้วย ; (รหัสหรือชื่อ)")),
+    Column("funding_sources", _("แหล่งงบประมาณ คั่นด้วย ; (รหัสหรือชื่อ)")),
+    Column("budget_baht", _("งบประมาณเป็นบาท (ใช้เลขอารบิกหรือเลขไทย มีจุลภาคได้)")),
     *SECTION_COLUMNS,
-    Column("images", "Picture file names in the ZIP, separated by ';'"),
-    Column("documents", "Document file names in the ZIP, separated by ';'"),
-    Column("page_id", "Portal page id (export only)", imported=False),
-    Column("url", "Public address (export only)", imported=False),
-    Column("first_published_at", "First publication, ISO 8601 (export only)", imported=False),
-    Column("image_urls", "Addresses of the original pictures (export only)", imported=False),
-    Column("document_urls", "Addresses of the documents (export only)", imported=False),
+    Column("images", _("ชื่อไฟล์ภาพใน ZIP คั่นด้วย ;")),
+    Column("documents", _("ชื่อไฟล์เอกสารใน ZIP คั่นด้วย ;")),
+    Column("page_id", _("เลขหน้าในระบบ (มีเฉพาะในไฟล์ส่งออก)"), imported=False),
+    Column("url", _("ที่อยู่หน้าเว็บสาธารณะ (มีเฉพาะในไฟล์ส่งออก)"), imported=False),
+    Column("first_published_at", _("วันที่เผยแพร่ครั้งแรก รูปแบบ ISO 8601 (มีเฉพาะในไฟล์ส่งออก)"), imported=False),
+    Column("image_urls", _("ที่อยู่ของไฟล์ภาพต้นฉบับ (มีเฉพาะในไฟล์ส่งออก)"), imported=False),
+    Column("document_urls", _("ที่อยู่ของไฟล์เอกสาร (มีเฉพาะในไฟล์ส่งออก)"), imported=False),
 )
 COLUMN_NAMES = tuple(column.name for column in CASE_STUDY_COLUMNS)
 IMPORTED_COLUMNS = frozenset(column.name for column in CASE_STUDY_COLUMNS if column.imported)
 REQUIRED_COLUMNS = tuple(column.name for column in CASE_STUDY_COLUMNS if column.required)
 
 LAO_COLUMNS: tuple[Column, ...] = (
-    Column("code", "Official DLA code of the LAO", required=True),
-    Column("name", "Thai name", required=True),
-    Column("name_en", "English name (optional)"),
+    Column("code", _("รหัส อปท. ของกรมส่งเสริมการปกครองท้องถิ่น"), required=True),
+    Column("name", _("ชื่อภาษาไทย"), required=True),
+    Column("name_en", _("ชื่อภาษาอังกฤษ (ไม่บังคับ)")),
     Column(
         "type",
-        "pao, city_municipality, town_municipality, subdistrict_municipality, sao, bangkok, pattaya (or the Thai name)",
+        _("pao, city_municipality, town_municipality, subdistrict_municipality, sao, bangkok, pattaya (หรือชื่อประเภทภาษาไทย)"),
         required=True,
     ),
-    Column("province", "DOPA province code, or the Thai or English name", required=True),
-    Column("district", "DOPA district code, or the Thai or English name, within the province (optional for อบจ., กรุงเทพมหานคร)"),
+    Column("province", _("รหัสจังหวัดของกรมการปกครอง หรือชื่อจังหวัดภาษาไทยหรืออังกฤษ"), required=True),
+    Column("district", _("รหัสอำเภอของกรมการปกครอง หรือชื่ออำเภอภาษาไทยหรืออังกฤษ ในจังหวัดนั้น (อบจ. และกรุงเทพมหานครไม่ต้องระบุ)")),
 )

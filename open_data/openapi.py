@@ -4,6 +4,7 @@ The response shapes here are checked against the real responses by schemathesis
 (tests/open_data/test_openapi.py)."""
 
 from django.http import HttpRequest, JsonResponse
+from django.utils.translation import override
 from django.views.decorators.http import require_GET
 
 from learning_centres.models import CentreType, FocusArea, Province
@@ -202,11 +203,10 @@ def _export_parameters() -> list[dict]:
     ]
 
 
-EXPORT_RECORD = {
-    "type": "object",
-    "required": list(COLUMN_NAMES),
-    "properties": {column.name: {"description": column.description} for column in CASE_STUDY_COLUMNS},
-}
+def _export_record() -> dict:
+    with override("en"):  # the column guide is written for editors in Thai; the API speaks English
+        properties = {column.name: {"description": str(column.description)} for column in CASE_STUDY_COLUMNS}
+    return {"type": "object", "required": list(COLUMN_NAMES), "properties": properties}
 
 
 def schema(request: HttpRequest | None = None) -> dict:
@@ -306,7 +306,7 @@ def schema(request: HttpRequest | None = None) -> dict:
                                 "required": ["columns", "results"],
                                 "properties": {
                                     "columns": {"type": "array", "items": {"type": "string"}},
-                                    "results": {"type": "array", "items": EXPORT_RECORD},
+                                    "results": {"type": "array", "items": _export_record()},
                                 },
                             },
                             "Records",

@@ -10,16 +10,24 @@ from pathlib import Path, PurePosixPath
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from learning_centres.models import CentreIndexPage
 
+from .columns import CASE_STUDY_COLUMNS, LAO_COLUMNS, Column
+from .exports import UTF8_BOM
 from .forms import ImportForm
 from .models import ImportRun
 from .tasks import run_import
 
 RECENT_RUNS = 20
+# What the import reads, per kind of file: the template's header and the guide on the page.
+IMPORTED_COLUMNS: dict[str, tuple[Column, ...]] = {
+    "case_studies": tuple(column for column in CASE_STUDY_COLUMNS if column.imported),
+    "laos": LAO_COLUMNS,
+}
 
 
 def can_import(user) -> bool:
@@ -71,6 +79,7 @@ def import_view(request):
         {
             "form": form,
             "runs": ImportRun.objects.select_related("user")[:RECENT_RUNS],
+            "guides": [(kind, label, IMPORTED_COLUMNS[kind]) for kind, label in ImportForm.KINDS],
             "page_title": _("นำเข้าข้อมูล"),
             "header_title": _("นำเข้าข้อมูล"),
         },
@@ -87,3 +96,16 @@ def import_run_view(request, pk: int):
         "open_data/import_run.html",
         {"run": run, "page_title": _("รายงานการนำเข้า"), "header_title": _("รายงานการนำเข้า: %(name)s") % {"name": run.file_name}},
     )
+
+
+def import_template_view(request, kind: str):
+    """An empty file with the columns the import reads, in order, to fill in a spreadsheet
+    program (UTF-8 with a byte-order mark, which Excel needs to read Thai)."""
+    if not can_import(request.user):
+        raise PermissionDenied
+    if kind not in IMPORTED_COLUMNS:
+        raise Http404
+    writer_line = ",".join(column.name for column in IMPORTED_COLUMNS[kind])
+    response = HttpResponse(UTF8_BOM + writer_line + "\r\n", content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{kind}-template.csv"'
+    return response

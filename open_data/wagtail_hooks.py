@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .views import can_import, import_run_view, import_view
+from .views import can_import, import_run_view, import_template_view, import_view
 
 
 @hooks.register("register_admin_urls")
@@ -12,6 +12,7 @@ def register_import_url():
     return [
         path("open-data/import/", import_view, name="open_data_import"),
         path("open-data/import/<int:pk>/", import_run_view, name="open_data_import_run"),
+        path("open-data/import/template/<slug:kind>.csv", import_template_view, name="open_data_import_template"),
     ]
 
 

@@ -52,6 +52,7 @@ from learning_centres.models import (
 from learning_centres.models.access import CentreAccess
 from learning_centres.models.pages import SECTION_FEATURES
 from learning_centres.rich_text import text_to_html
+from portal.locales import originals
 from search import indexing as search_indexing
 from thai.dates import NotAYear, is_plausible_year, parse_year
 
@@ -149,7 +150,8 @@ class CaseStudyValidator:
         self.funding_sources = terms_lookup(FundingSource)
         self.existing_ids = dict(CaseStudyPage.objects.exclude(external_id=None).values_list("external_id", "pk"))
         self.centres: dict[str, list[LearningCentrePage]] = {}
-        for centre in LearningCentrePage.objects.select_related("lao"):
+        # Thai originals only: every centre also has an English copy with the same title.
+        for centre in originals(LearningCentrePage.objects.select_related("lao")):
             self.centres.setdefault(key(centre.title), []).append(centre)
         self.laos_by_code = dict(LocalAdministrativeOrganisation.objects.exclude(code=None).values_list("code", "pk"))
         self.laos_by_name = {

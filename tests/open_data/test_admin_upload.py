@@ -28,6 +28,30 @@ def test_an_editor_sees_the_menu_item_and_the_form(client, editor, centre_index)
     assert 'type="file"' in response.content.decode()
 
 
+def test_the_page_offers_a_template_and_the_column_guide_and_the_template_imports(client, editor, centre_index, tmp_path):
+    client.force_login(editor)
+    html = client.get(URL).content.decode()
+    assert f'href="{URL}template/case_studies.csv"' in html and f'href="{URL}template/laos.csv"' in html
+    assert "<code>focus_areas</code>" in html and "ด้านตามบันทึกความร่วมมือ คั่นด้วย ;" in html
+    assert "docs/open-data.md" not in html  # the guide is on the page, not in the repository
+
+    template = client.get(f"{URL}template/case_studies.csv")
+    assert template["Content-Type"] == "text/csv; charset=utf-8"
+    header = template.content.decode("utf-8-sig").strip().split(",")
+    assert {"external_id", "title", "centre", "focus_areas"} <= set(header) and "url" not in header  # export-only columns left out
+    # Filled in as a spreadsheet program would, the template is a valid import file.
+    path = write_csv(tmp_path / "filled.csv", [case_row()], columns=header)
+    upload(client, path, publish="on")
+    assert CaseStudyPage.objects.get().live
+    assert client.get(f"{URL}template/nothing.csv").status_code == 404
+
+
+def test_contributors_cannot_download_the_template(client, contributor):
+    client.force_login(contributor)
+    refused = client.get(f"{URL}template/case_studies.csv")
+    assert (refused.status_code, refused.url) == (302, "/admin/")
+
+
 def test_an_editor_dry_runs_then_imports_in_the_background(client, editor, centre_index, tmp_path):
     client.force_login(editor)
     path = write_csv(tmp_path / "cases.csv", [case_row()])

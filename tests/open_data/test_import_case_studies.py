@@ -77,6 +77,15 @@ def test_rows_for_an_existing_centre_need_only_its_title(centre, tmp_path):
     assert CaseStudyPage.objects.get().get_parent().pk == centre.pk
 
 
+def test_an_existing_centre_is_matched_by_its_thai_original_not_its_english_copy(site_tree, tmp_path):
+    centre = site_tree["centre"]
+    assert LearningCentrePage.objects.filter(title=centre.title).count() == 2  # Thai and its English alias
+    row = case_row(centre=centre.title, centre_type="", lao="", lao_type="", province="", district="")
+    report = import_case_studies(write_csv(tmp_path / "cases.csv", [row]), publish=True)
+    assert report.ok, str(report)
+    assert CaseStudyPage.objects.get(external_id="KK-001").get_parent().pk == centre.pk
+
+
 def test_a_dry_run_reports_and_writes_nothing(centre_index, tmp_path):
     report = import_case_studies(write_csv(tmp_path / "cases.csv", [case_row()]), dry_run=True)
     assert report.ok and not report.written
