@@ -7,13 +7,16 @@ cycle). Everything here goes through search.service, like the search page.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.http import HttpRequest
 
 from learning_centres.models import CaseStudyPage, FocusArea
+from portal.locales import content_language, in_active_language, originals
 
 from . import presenters, service
 from .contract import MAX_RESULT_WINDOW, Likeness, SearchQuery, SearchResult
@@ -113,12 +116,30 @@ def province_labels() -> dict[str, str]:
 
 
 def _pages_in_order(page_ids: list[int]) -> list[CaseStudyPage]:
-    """The live, public pages of these ids in the given order (two queries in all)."""
+    """The live, public pages of these ids (Thai originals, as indexed) in the given order, as
+    the language being shown has them: on /en/ their English copies, so titles and links are
+    English (a constant number of queries)."""
     if not page_ids:
         return []
-    pages = CaseStudyPage.objects.live().public().filter(pk__in=page_ids).prefetch_related(Prefetch("focus_areas", FocusArea.objects.all()))
-    by_id = {page.pk: page for page in pages}
+    pages = CaseStudyPage.objects.live().public().prefetch_related(Prefetch("focus_areas", FocusArea.objects.all()))
+    if content_language() == settings.LANGUAGE_CODE:
+        by_id = {page.pk: page for page in pages.filter(pk__in=page_ids)}
+    else:
+        keys = dict(CaseStudyPage.objects.filter(pk__in=page_ids).values_list("pk", "translation_key"))
+        by_key = {page.translation_key: page for page in in_active_language(pages.filter(translation_key__in=keys.values()))}
+        by_id = {pk: by_key[key] for pk, key in keys.items() if key in by_key}
     return [by_id[page_id] for page_id in page_ids if page_id in by_id]
+
+
+def _original_id(page: CaseStudyPage) -> int:
+    """The Thai original's id: the index holds originals only, so an English copy is
+    compared (and left out of its own related list) as its original."""
+    if page.alias_of_id:
+        return page.alias_of_id
+    if page.locale_id and page.locale.language_code != settings.LANGUAGE_CODE:
+        original = originals(CaseStudyPage.objects.filter(translation_key=page.translation_key)).values_list("pk", flat=True).first()
+        return original or page.pk
+    return page.pk
 
 
 def related_case_studies(page: CaseStudyPage, centre_type: str | None = None, limit: int = RELATED_LIMIT) -> list[CaseStudyPage]:
@@ -126,5 +147,6 @@ def related_case_studies(page: CaseStudyPage, centre_type: str | None = None, li
     the database ranks them; the pages themselves are read from the database (the truth)
     in a constant number of queries."""
     # A few spare ids, in case the index still lists a page that is no longer live.
-    ranking = service.related_ranking(Likeness.of(page, centre_type), limit + 2)
+    likeness = dataclasses.replace(Likeness.of(page, centre_type), page_id=_original_id(page))
+    ranking = service.related_ranking(likeness, limit + 2)
     return _pages_in_order(ranking)[:limit]

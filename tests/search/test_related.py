@@ -4,7 +4,10 @@ areas, keywords, centre type), in a constant number of queries."""
 
 import pytest
 
+from django.utils.translation import override
+
 from learning_centres.models import CentreType
+from portal.locales import mirror_page_tree, translate_page, translation_for
 from search import listing
 from search.backends.database import related as database_related
 from search.backends.database.related import ranking as fallback_ranking
@@ -142,3 +145,35 @@ def test_a_dead_engine_falls_back_to_the_database(settings, cases):
     settings.SEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
     found = titles(related_case_studies(cases["target"], CentreType.ELDERLY_CARE, limit=5))
     assert found[0] == cases["twin"].title
+
+
+class TestOnEnglishPages:
+    """/en/ shows the English copies of the Thai pages: the index holds the originals only."""
+
+    @pytest.fixture
+    def english(self, home_page, cases):
+        translate_page(home_page, "en", title="LAO Knowledge Portal")
+        translate_page(cases["twin"], "en", title="Volunteers care for bedridden elders at home")
+        mirror_page_tree(home_page)
+        return {name: translation_for(page, "en").specific for name, page in cases.items()}
+
+    def test_an_english_copy_is_never_its_own_related_case(self, english, cases):
+        with override("en"):
+            found = related_case_studies(english["target"], CentreType.ELDERLY_CARE, limit=5)
+        keys = [page.translation_key for page in found]
+        assert cases["target"].translation_key not in keys
+        assert keys[0] == cases["twin"].translation_key
+
+    def test_related_cases_are_the_english_pages_with_english_titles_and_addresses(self, client, english, cases):
+        with override("en"):
+            found = related_case_studies(english["target"], CentreType.ELDERLY_CARE, limit=5)
+        assert found and {page.locale.language_code for page in found} == {"en"}
+        assert found[0].title == "Volunteers care for bedridden elders at home"
+        html = client.get(english["target"].url).content.decode()
+        related = html[html.index('id="related"') :]
+        assert 'href="/en/centres/' in related and 'href="/centres/' not in related
+        assert "Volunteers care for bedridden elders at home" in related
+
+    def test_thai_pages_keep_thai_related_cases(self, english, cases):
+        found = related_case_studies(cases["target"], CentreType.ELDERLY_CARE, limit=5)
+        assert {page.locale.language_code for page in found} == {"th"}
