@@ -107,3 +107,14 @@ def test_a_request_made_in_thai_is_answered_in_thai(client, centre, form_data, c
     assert visit.language == "th"
     assert "ได้รับคำขอศึกษาดูงาน" in mail.outbox[0].subject
     assert f"/visits/{visit.token}/" in mail.outbox[0].body and "/en/" not in mail.outbox[0].body
+
+
+@pytest.mark.parametrize("path", ["visits/request/{centre}/", "contact/{centre}/", "visits/privacy/"])
+def test_the_language_switch_on_exchange_pages_leads_to_the_same_form_in_the_other_language(client, site_tree, policy, path):
+    path = path.format(centre=site_tree["centre"].pk)
+    thai = client.get(f"/{path}").content.decode()
+    assert f'href="/en/{path}" hreflang="en"' in thai
+    english_page = client.get(f"/en/{path}").content.decode()
+    assert f'href="/{path}" hreflang="th"' in english_page
+    assert '<html lang="en"' in english_page
+
