@@ -144,7 +144,7 @@ class FallbackDocument(models.Model):
     updated_at = models.DateTimeField(null=True, blank=True)
     url = models.TextField(blank=True)
     centre_title = models.TextField(blank=True)
-    # Display texts as the index stores them: normalised, a WORD_MARK between words.
+    # Display texts as the index stores them: as written, a WORD_MARK between words.
     title = models.TextField()
     summary = models.TextField(blank=True)
     # Search-as-you-type: "\n" before each tail of the title from a word start on, in
