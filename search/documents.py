@@ -16,7 +16,8 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
-from learning_centres.models import CaseStudyPage, LearningCentrePage
+from learning_centres.models import CaseStudyPage, CentreType, LearningCentrePage
+from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
 from portal.locales import originals
 from thai.dates import to_buddhist_year
 from thai.text import WORD_MARK, mark_words, normalise, warm_up
@@ -70,6 +71,20 @@ def _place_fields(centre: LearningCentrePage) -> dict:
     }
 
 
+def _names(*terms) -> list[str]:
+    """Thai and English names of vocabulary terms (focus areas, target groups, funding sources)."""
+    return [name for term in terms for name in (term.name_th, term.name_en) if name]
+
+
+def _centre_type_names(centre: LearningCentrePage) -> list[str]:
+    return [CentreType(centre.centre_type).label, CENTRE_TYPE_NAMES_EN[CentreType(centre.centre_type)]] if centre.centre_type else []
+
+
+def _topics(*names: str) -> str:
+    # A separator between names, so that an engine phrase never runs from one name into the next.
+    return " | ".join(dict.fromkeys(filter(None, names)))
+
+
 def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
     sections = " ".join(_plain(getattr(page, name)) for name, _th, _en in CaseStudyPage.SECTIONS)
     keywords = [tag.name for tag in page.keywords.all()]
@@ -86,6 +101,10 @@ def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
         "keywords": keywords,
         "focus_areas": [area.slug for area in page.focus_areas.all()],
         "target_groups": [group.slug for group in page.target_groups.all()],
+        "topics": _topics(
+            *_names(*page.focus_areas.all(), *page.target_groups.all(), *page.funding_sources.all()),
+            *_centre_type_names(centre),
+        ),
         "year_be": to_buddhist_year(page.year),
         "centre_id": centre.pk,
         "centre_title": centre.title,
@@ -108,6 +127,7 @@ def centre_source(centre: LearningCentrePage) -> dict:
         "keywords": [],
         "focus_areas": [],
         "target_groups": [],
+        "topics": _topics(*_centre_type_names(centre)),
         "year_be": to_buddhist_year(centre.year_established) if centre.year_established else None,
         "centre_id": centre.pk,
         "centre_title": centre.title,
@@ -155,6 +175,7 @@ def searchable_case_studies() -> QuerySet[CaseStudyPage]:
     return originals(CaseStudyPage.objects.live().public()).prefetch_related(
         "focus_areas",
         "target_groups",
+        "funding_sources",
         "indicators",
         "follow_ups",
         Prefetch("tagged_items__tag"),

@@ -151,7 +151,7 @@ class FallbackDocument(models.Model):
     # normalised letters and digits only.
     suggest_text = models.TextField(blank=True)
     body = models.TextField(blank=True)
-    # Matching texts: normalised words joined by spaces (the title alone, for weighting; all
+    # Matching texts: normalised words joined by spaces (the title and topics, for weighting; all
     # searched fields; the same cut finer, so that a word inside a compound is found).
     title_words = models.TextField(blank=True)
     words = models.TextField(blank=True)

@@ -50,7 +50,9 @@ def _row(doc_id: str, doc: dict) -> FallbackDocument:
         title=doc.get("title") or "",
         summary=doc.get("summary") or "",
         body=doc.get("body") or "",
-        title_words=" ".join(words_of(match_form(doc.get("title") or ""))),
+        # The heavily weighted column: the title, and the names of the case's areas, target
+        # groups, funding sources and centre type (like the engine's boosted `topics`).
+        title_words=" ".join(words_of(match_form(f"{doc.get('title') or ''} {doc.get('topics') or ''}"))),
         words=" ".join(words),
         fine_words=" ".join(fine_words_of(words)),
         suggest_text="".join(f"\n{key}" for key in dict.fromkeys(keys)),
