@@ -163,3 +163,21 @@ class FallbackDocument(models.Model):
 
     def __str__(self) -> str:
         return self.doc_id
+
+
+class SegmentedText(models.Model):
+    """Segment once: a text cut into words by thai.text.mark_words(), keyed by a digest of
+    the segmenter's version and the text (search.segmentation). Written when a page is
+    published or its text changes; a rebuild, a mapping change or a move to another engine
+    re-uses it, so only changed text is segmented again. Derived data: deleting rows only
+    costs the next rebuild time."""
+
+    digest = models.CharField(max_length=64, primary_key=True)
+    marked = models.TextField()
+
+    class Meta:
+        verbose_name = _("ข้อความที่ตัดคำแล้ว")
+        verbose_name_plural = _("ข้อความที่ตัดคำแล้ว")
+
+    def __str__(self) -> str:
+        return self.digest

@@ -196,3 +196,21 @@ def mark_words(text: str) -> str:
         start = index
     parts.append(display[start:])
     return "".join(parts)
+
+
+# Raise when mark_words() would cut or mark any text differently for a reason
+# segmenter_version() does not see (its rules here).
+MARK_RULES_VERSION = "2"
+
+
+@lru_cache(maxsize=1)
+def segmenter_version() -> str:
+    """What decides mark_words()'s output (search.segmentation keys stored segmentations by
+    it): these rules, the packages whose code and word lists make the dictionary, and our
+    own programme terms. Read from package metadata, not by loading the dictionary (over a
+    second), so a rebuild whose texts are all stored never loads it."""
+    from importlib.metadata import version
+
+    terms = hashlib.sha256("\n".join(PROGRAMME_TERMS).encode()).hexdigest()[:12]
+    packages = ":".join(f"{name}={version(name)}" for name in ("pythainlp", "nlpo3", "geothai"))
+    return f"{MARK_RULES_VERSION}:{packages}:{terms}"
