@@ -9,18 +9,20 @@ edits to a centre, an LAO or a focus area must reindex the documents that copy t
 import datetime
 import html
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
-from learning_centres.models import CaseStudyPage, LearningCentrePage
+from learning_centres.models import CaseStudyPage, CentreType, LearningCentrePage
+from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
 from portal.locales import originals
 from thai.dates import to_buddhist_year
-from thai.text import WORD_MARK, mark_words, normalise, warm_up
+from thai.text import WORD_MARK, mark_words, normalise
 
+from . import segmentation
 from .fields import TEXT_FIELDS
 
 CASE_STUDY = "case_study"
@@ -70,6 +72,20 @@ def _place_fields(centre: LearningCentrePage) -> dict:
     }
 
 
+def _names(*terms) -> list[str]:
+    """Thai and English names of vocabulary terms (focus areas, target groups, funding sources)."""
+    return [name for term in terms for name in (term.name_th, term.name_en) if name]
+
+
+def _centre_type_names(centre: LearningCentrePage) -> list[str]:
+    return [CentreType(centre.centre_type).label, CENTRE_TYPE_NAMES_EN[CentreType(centre.centre_type)]] if centre.centre_type else []
+
+
+def _topics(*names: str) -> str:
+    # A separator between names, so that an engine phrase never runs from one name into the next.
+    return " | ".join(dict.fromkeys(filter(None, names)))
+
+
 def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
     sections = " ".join(_plain(getattr(page, name)) for name, _th, _en in CaseStudyPage.SECTIONS)
     keywords = [tag.name for tag in page.keywords.all()]
@@ -86,6 +102,10 @@ def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
         "keywords": keywords,
         "focus_areas": [area.slug for area in page.focus_areas.all()],
         "target_groups": [group.slug for group in page.target_groups.all()],
+        "topics": _topics(
+            *_names(*page.focus_areas.all(), *page.target_groups.all(), *page.funding_sources.all()),
+            *_centre_type_names(centre),
+        ),
         "year_be": to_buddhist_year(page.year),
         "centre_id": centre.pk,
         "centre_title": centre.title,
@@ -108,6 +128,7 @@ def centre_source(centre: LearningCentrePage) -> dict:
         "keywords": [],
         "focus_areas": [],
         "target_groups": [],
+        "topics": _topics(*_centre_type_names(centre)),
         "year_be": to_buddhist_year(centre.year_established) if centre.year_established else None,
         "centre_id": centre.pk,
         "centre_title": centre.title,
@@ -118,16 +139,24 @@ def centre_source(centre: LearningCentrePage) -> dict:
     }
 
 
-def finish_document(source: dict) -> dict:
+def source_texts(source: dict) -> list[str]:
+    """The texts of a source that finish_document() needs cut into words."""
+    return [source[name] for name in MARKED_FIELDS if source[name]] + [phrase for phrase in source["suggest"]["phrases"] if phrase]
+
+
+def finish_document(source: dict, marked: Mapping[str, str] | None = None) -> dict:
     """The document of a source: its MARKED_FIELDS cut into words, its completion inputs
-    made. Each distinct text is segmented once (a title is also a completion phrase). No
-    database access: this is what rebuild's worker processes run."""
-    marked: dict[str, str] = {}
+    made. `marked` holds texts already cut ({text: marked}, see search.segmentation); any
+    other text is segmented here. No database access."""
+    known = marked or {}
+    cache: dict[str, str] = {}
 
     def mark(text: str) -> str:
-        if text not in marked:
-            marked[text] = mark_words(text)
-        return marked[text]
+        if not text or text in known:
+            return known.get(text, "")
+        if text not in cache:
+            cache[text] = mark_words(text)
+        return cache[text]
 
     document = dict(source)
     for name in MARKED_FIELDS:
@@ -137,12 +166,18 @@ def finish_document(source: dict) -> dict:
     return document
 
 
+def finish_documents(sources: list[dict]) -> list[dict]:
+    """Documents of these sources, each text segmented once ever (search.segmentation)."""
+    marked = segmentation.marked_texts(text for source in sources for text in source_texts(source))
+    return [finish_document(source, marked) for source in sources]
+
+
 def case_study_document(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
-    return finish_document(case_study_source(page, centre))
+    return finish_documents([case_study_source(page, centre)])[0]
 
 
 def centre_document(centre: LearningCentrePage) -> dict:
-    return finish_document(centre_source(centre))
+    return finish_documents([centre_source(centre)])[0]
 
 
 # Only the Thai originals are searchable: the English tree's aliases and translations of the
@@ -155,6 +190,7 @@ def searchable_case_studies() -> QuerySet[CaseStudyPage]:
     return originals(CaseStudyPage.objects.live().public()).prefetch_related(
         "focus_areas",
         "target_groups",
+        "funding_sources",
         "indicators",
         "follow_ups",
         Prefetch("tagged_items__tag"),
@@ -172,40 +208,65 @@ def _sources(chunk_size: int) -> Iterator[tuple[str, dict]]:
                 yield document_id(CASE_STUDY, page.pk), case_study_source(page, centre)
 
 
+def _mark_all(texts: list[str]) -> list[str]:
+    return [mark_words(text) for text in texts]
+
+
 def all_documents(chunk_size: int = 500, workers: int = 1) -> Iterator[tuple[str, dict]]:
     """(id, document) for everything that should be searchable, read in chunks, in the same
-    order whatever `workers` is. With workers > 1 the documents are finished (segmented) by
-    that many processes while this one reads the database and the caller sends what is
-    ready: a chunk is being segmented while the previous one is being indexed."""
+    order whatever `workers` is. Texts segmented before are read from the database
+    (search.segmentation); the others are segmented by `workers` processes while this one
+    reads the database and the caller sends what is ready (a chunk's new texts are being
+    segmented while the previous chunk is being indexed), then stored."""
+    sources = _sources(chunk_size)
     if workers <= 1:
-        for doc_id, source in _sources(chunk_size):
-            yield doc_id, finish_document(source)
+        while chunk := list(islice(sources, chunk_size)):
+            yield from zip((doc_id for doc_id, _source in chunk), finish_documents([source for _doc_id, source in chunk]), strict=True)
         return
-    warm_up()  # forked workers inherit the loaded dictionary instead of loading it each
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    # The pool exists before the first query, so no worker inherits a database cursor in use.
-    with context.Pool(workers) as pool:
-        sources = _sources(chunk_size)
+    # The pool exists before the first query, so no worker inherits a database cursor in
+    # use. Its workers load the segmenter's dictionary only if they get texts to cut.
+    pool = context.Pool(workers)
+    try:
         pending = None
         while chunk := list(islice(sources, chunk_size)):
-            ids = [doc_id for doc_id, _source in chunk]
-            started = pool.map_async(finish_document, [source for _doc_id, source in chunk], chunksize=max(1, len(chunk) // (workers * 4)))
+            found, digests = segmentation.known(text for _doc_id, source in chunk for text in source_texts(source))
+            missing = [text for text in digests if text not in found]
+            started = None
+            if missing:
+                started = pool.map_async(_mark_all, _slices(missing, workers * 4))
             if pending is not None:
-                yield from zip(pending[0], pending[1].get(), strict=True)
-            pending = (ids, started)
+                yield from _finish_pending(*pending)
+            pending = (chunk, found, digests, missing, started)
         if pending is not None:
-            yield from zip(pending[0], pending[1].get(), strict=True)
+            yield from _finish_pending(*pending)
+    finally:
+        pool.terminate()
+
+
+def _slices(texts: list[str], count: int) -> list[list[str]]:
+    size = max(1, -(-len(texts) // count))
+    return [texts[start : start + size] for start in range(0, len(texts), size)]
+
+
+def _finish_pending(chunk, found, digests, missing, started) -> Iterator[tuple[str, dict]]:
+    if started is not None:
+        fresh = dict(zip(missing, (marked for part in started.get() for marked in part), strict=True))
+        segmentation.remember(fresh, digests)
+        found = {**found, **fresh}
+    for doc_id, source in chunk:
+        yield doc_id, finish_document(source, found)
 
 
 def documents_for_pages(page_ids: Iterable[int]) -> tuple[dict[str, dict], set[str]]:
     """Documents for the given pages: ({id: document} to index, {id} to delete)."""
     page_ids = set(page_ids)
-    to_index: dict[str, dict] = {}
+    sources: dict[str, dict] = {}
     with override("th"):
         centres = {centre.pk: centre for centre in searchable_centres().filter(pk__in=page_ids)}
         for centre in centres.values():
-            to_index[document_id(CENTRE, centre.pk)] = centre_document(centre)
+            sources[document_id(CENTRE, centre.pk)] = centre_source(centre)
         pages = list(searchable_case_studies().filter(pk__in=page_ids))
         parent_paths = {page.path[: -CaseStudyPage.steplen] for page in pages}
         parents = {centre.path: centre for centre in centres.values() if centre.path in parent_paths}
@@ -215,7 +276,8 @@ def documents_for_pages(page_ids: Iterable[int]) -> tuple[dict[str, dict], set[s
         for page in pages:
             parent = parents.get(page.path[: -CaseStudyPage.steplen])
             if parent is not None:  # a case study under an unpublished centre is hidden
-                to_index[document_id(CASE_STUDY, page.pk)] = case_study_document(page, parent)
+                sources[document_id(CASE_STUDY, page.pk)] = case_study_source(page, parent)
+        to_index = dict(zip(sources, finish_documents(list(sources.values())), strict=True))
     to_delete = {document_id(kind, page_id) for page_id in page_ids for kind in (CENTRE, CASE_STUDY)} - set(to_index)
     return to_index, to_delete
 

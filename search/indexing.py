@@ -334,6 +334,10 @@ class RebuildReport:
     repaired: int = 0
 
 
+# Concurrent bulk requests of a rebuild: the engine analyses one while the next is built.
+BULK_THREADS = 2
+
+
 def rebuild_workers() -> int:
     """Processes that build documents during a rebuild: settings.SEARCH_REBUILD_WORKERS,
     by default one per CPU (os.cpu_count())."""
@@ -361,7 +365,11 @@ def rebuild(
     # are already in it (and lose if delivered late), those recorded during the build win.
     version = next_version() * ENGINE_VERSION_STEP
     name = engine.new_index_name()
-    engine.create_index(name, index_body(synonym_rules(), settings.SEARCH_INDEX_SHARDS, settings.SEARCH_INDEX_REPLICAS))
+    # Loaded with no replicas and no refreshes (nobody searches it before the swap), then
+    # given its replicas and the default refresh interval back before the refresh.
+    body = index_body(synonym_rules(), settings.SEARCH_INDEX_SHARDS, replicas=0)
+    body["settings"]["refresh_interval"] = "-1"
+    engine.create_index(name, body)
     try:
         total = searchable_centres().count() + searchable_case_studies().count()
         done = 0
@@ -374,9 +382,10 @@ def rebuild(
                 if progress and (done % chunk_size == 0 or done == total):
                     progress(done, total)
 
-        indexed, errors = engine.bulk(actions(), chunk_size=chunk_size)
+        indexed, errors = engine.bulk_load(actions(), chunk_size=chunk_size, threads=BULK_THREADS)
         if errors:
             raise EngineUnavailable(f"{len(errors)} documents were rejected, e.g. {errors[0]}")
+        engine.put_settings(name, {"number_of_replicas": settings.SEARCH_INDEX_REPLICAS, "refresh_interval": None})
         engine.refresh(name)
         if before_swap:
             before_swap(name)

@@ -144,14 +144,14 @@ class FallbackDocument(models.Model):
     updated_at = models.DateTimeField(null=True, blank=True)
     url = models.TextField(blank=True)
     centre_title = models.TextField(blank=True)
-    # Display texts as the index stores them: normalised, a WORD_MARK between words.
+    # Display texts as the index stores them: as written, a WORD_MARK between words.
     title = models.TextField()
     summary = models.TextField(blank=True)
     # Search-as-you-type: "\n" before each tail of the title from a word start on, in
     # normalised letters and digits only.
     suggest_text = models.TextField(blank=True)
     body = models.TextField(blank=True)
-    # Matching texts: normalised words joined by spaces (the title alone, for weighting; all
+    # Matching texts: normalised words joined by spaces (the title and topics, for weighting; all
     # searched fields; the same cut finer, so that a word inside a compound is found).
     title_words = models.TextField(blank=True)
     words = models.TextField(blank=True)
@@ -163,3 +163,21 @@ class FallbackDocument(models.Model):
 
     def __str__(self) -> str:
         return self.doc_id
+
+
+class SegmentedText(models.Model):
+    """Segment once: a text cut into words by thai.text.mark_words(), keyed by a digest of
+    the segmenter's version and the text (search.segmentation). Written when a page is
+    published or its text changes; a rebuild, a mapping change or a move to another engine
+    re-uses it, so only changed text is segmented again. Derived data: deleting rows only
+    costs the next rebuild time."""
+
+    digest = models.CharField(max_length=64, primary_key=True)
+    marked = models.TextField()
+
+    class Meta:
+        verbose_name = _("ข้อความที่ตัดคำแล้ว")
+        verbose_name_plural = _("ข้อความที่ตัดคำแล้ว")
+
+    def __str__(self) -> str:
+        return self.digest

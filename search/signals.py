@@ -3,7 +3,7 @@
 Publish, unpublish, move and delete of centres and case studies, a view restriction added,
 changed or removed on them or any ancestor (a private page is never searchable), and edits to the things
 documents copy from (a centre's fields reach its case studies; an LAO, district, province
-or focus area reaches every document that names it).
+or a focus area, target group or funding source reaches every document that names it).
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -16,9 +16,11 @@ from learning_centres.models import (
     CaseStudyPage,
     District,
     FocusArea,
+    FundingSource,
     LearningCentrePage,
     LocalAdministrativeOrganisation,
     Province,
+    TargetGroup,
 )
 
 from .indexing import enqueue
@@ -81,12 +83,20 @@ def place_was_edited(sender, instance, created, raw=False, **kwargs):
     enqueue(_with_case_studies(centres), "place edit")
 
 
+# Case studies carry the names of their areas, target groups and funding sources in their
+# searchable text (search.documents), so renaming one reindexes the case studies that use it.
+_TERM_RELATIONS = {FocusArea: "focus_areas", TargetGroup: "target_groups", FundingSource: "funding_sources"}
+
+
 @receiver(post_save, sender=FocusArea)
-def focus_area_was_edited(sender, instance, created, raw=False, **kwargs):
+@receiver(post_save, sender=TargetGroup)
+@receiver(post_save, sender=FundingSource)
+def term_was_edited(sender, instance, created, raw=False, **kwargs):
     if not created and not raw:
-        # An English translation renamed is the same area: case studies point at its Thai original.
-        areas = FocusArea.objects.filter(translation_key=instance.translation_key)
-        enqueue(CaseStudyPage.objects.filter(focus_areas__in=areas).values_list("pk", flat=True), "area edit")
+        # An English translation renamed is the same term: case studies point at its Thai original.
+        terms = sender.objects.filter(translation_key=instance.translation_key)
+        relation = _TERM_RELATIONS[sender]
+        enqueue(CaseStudyPage.objects.filter(**{f"{relation}__in": terms}).values_list("pk", flat=True), "term edit")
 
 
 @receiver(post_save, sender=PageViewRestriction)

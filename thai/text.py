@@ -30,6 +30,7 @@ THAI = re.compile(f"[{THAI_CHARACTERS}]")
 THAI_CONSONANTS = "\u0e01-\u0e2e"  # ก to ฮ, the part of THAI_CHARACTERS abbreviations are made of
 # The dots of Thai abbreviations (อบต., รพ.สต., พ.ศ.) go, so อบต. and อบต are one token.
 _THAI_ABBREVIATION_DOT = re.compile(f"(?<=[{THAI_CONSONANTS}])\\.")
+_THAI_CONSONANT = re.compile(f"[{THAI_CONSONANTS}]")
 # A token worth indexing has a letter or digit; punctuation and spaces are not words.
 _WORDLIKE = re.compile(f"[\\w{THAI_CHARACTERS}]")
 
@@ -122,23 +123,94 @@ def segment(text: str) -> str:
     return " ".join(tokens(text))
 
 
-def mark_words(text: str) -> str:
-    """`text` as stored in the index: normalised like normalise() but keeping letter case,
-    with an invisible WORD_MARK between adjacent words so that the engine splits Thai exactly
-    where we do, while highlighted snippets still read as the original text. Only where
-    Thai is on either side: Latin words, numbers and their punctuation ("12:00", "<b>",
-    e-mail addresses) the engine splits by itself, and a mark inside them would travel with
-    a copied snippet."""
-    parts: list[str] = []
-    previous_thai: bool | None = None  # None: at the start, or after a space
-    for token in _cut(_clean(text, lowercase=False)):
-        if token.isspace():
-            parts.append(" ")
-            previous_thai = None
+def display_form(text: str) -> str:
+    """`text` as readers see it, with only invisible fixes: Thai spelling (เเ→แ, นํ้า→น้ำ,
+    which render alike), NFC, whitespace runs as one space, and zero-width characters as
+    WORD_MARK (the word break they stand for). Dots, Thai digits and case stay as written."""
+    pieces = (unicodedata.normalize("NFC", thai_normalize(piece)) for piece in _ZERO_WIDTH.split(text or ""))
+    return _SPACES.sub(" ", WORD_MARK.join(pieces)).strip(" " + WORD_MARK)
+
+
+def matching_view(display: str) -> tuple[str, list[int]]:
+    """The normalised form of display text (what normalise() gives) with, for each of its
+    characters, the index of the display character it came from: lowercase, Thai digits as
+    Arabic, abbreviation dots gone, WORD_MARK and space runs as one space. Every step works
+    character by character, which is what lets a segmentation of the normalised text be
+    carried back to the text as written."""
+    chars: list[str] = []
+    origins: list[int] = []
+    for index, char in enumerate(display):
+        if char == "." and index and _THAI_CONSONANT.match(display[index - 1]):
             continue
-        thai = bool(THAI.search(token))
-        if previous_thai is not None and (thai or previous_thai):
-            parts.append(WORD_MARK)
-        parts.append(token)
-        previous_thai = thai
+        if char == WORD_MARK or char.isspace():
+            if not chars or chars[-1] == " ":
+                continue
+            char = " "
+        for folded in thai_digit_to_arabic_digit(char).lower():
+            chars.append(folded)
+            origins.append(index)
+    while chars and chars[-1] == " ":
+        chars.pop()
+        origins.pop()
+    return "".join(chars), origins
+
+
+def match_form(marked: str) -> str:
+    """Text cut by mark_words() normalised for matching, its WORD_MARKs kept: what the
+    engine's analysis chain does to it (search.backends.engine.mapping), for the database
+    fallback's words."""
+    text = _THAI_ABBREVIATION_DOT.sub("", marked)
+    return thai_digit_to_arabic_digit(text).lower()
+
+
+def mark_words(text: str) -> str:
+    """`text` as stored in the index: as the author wrote it (display_form: abbreviation
+    dots, Thai digits and letter case kept), with an invisible WORD_MARK between adjacent
+    words as the segmenter cut the normalised text, so that the engine (which normalises
+    at analysis time) splits Thai exactly where we do, while titles, snippets and
+    highlights read as the original. Only where Thai is on either side: Latin words,
+    numbers and their punctuation ("12:00", "<b>", e-mail addresses) the engine splits by
+    itself, and a mark inside them would travel with a copied snippet."""
+    display = display_form(text)
+    matching, origins = matching_view(display)
+    tokens = _cut(matching)
+    if "".join(tokens) != matching:  # pragma: no cover - the segmenter always keeps every character
+        raise ValueError("segmentation lost characters")
+    marks: set[int] = set()
+    previous_thai: bool | None = None  # None: at the start, or after a space
+    position = 0
+    for token in tokens:
+        if token.isspace():
+            previous_thai = None
+        else:
+            thai = bool(THAI.search(token))
+            if previous_thai is not None and (thai or previous_thai):
+                marks.add(origins[position])
+            previous_thai = thai
+        position += len(token)
+    if not marks:
+        return display
+    parts, start = [], 0
+    for index in sorted(marks):
+        parts += [display[start:index], WORD_MARK]
+        start = index
+    parts.append(display[start:])
     return "".join(parts)
+
+
+# Raise when mark_words() would cut or mark any text differently for a reason
+# segmenter_version() does not see (its rules here).
+MARK_RULES_VERSION = "2"
+
+
+@lru_cache(maxsize=1)
+def segmenter_version() -> str:
+    """What decides mark_words()'s output (search.segmentation keys stored segmentations by
+    it): these rules, the packages whose code and word lists make the dictionary, and our
+    own programme terms. Read from package metadata, not by loading the dictionary (over a
+    second), so a rebuild whose texts are all stored never loads it."""
+    from importlib.metadata import version
+
+    terms = hashlib.sha256("\n".join(PROGRAMME_TERMS).encode()).hexdigest()[:12]
+    packages = ":".join(f"{name}={version(name)}" for name in ("pythainlp", "nlpo3", "geothai"))
+    return f"{MARK_RULES_VERSION}:{packages}:{terms}"

@@ -32,6 +32,25 @@ def test_rebuild_swaps_the_alias_and_deletes_the_old_index(demo_index):
     assert report.documents == 12 + 14  # case studies + centres
 
 
+def _index_settings(engine, name: str) -> dict:
+    return engine.client.indices.get_settings(index=name)[name]["settings"]["index"]
+
+
+def test_the_bulk_load_runs_without_refreshes_or_replicas_which_come_back_after(demo_index, settings):
+    settings.SEARCH_INDEX_REPLICAS = 1  # a one-node cluster leaves the replica unassigned: enough to read back
+    during = []
+
+    def look(done, total):
+        (name,) = set(demo_index.versioned_indices()) - set(demo_index.alias_targets())
+        during.append(_index_settings(demo_index, name))
+
+    report = rebuild(demo_index, chunk_size=5, progress=look, workers=1)
+    assert during and all((shape["refresh_interval"], shape["number_of_replicas"]) == ("-1", "0") for shape in during)
+    after = _index_settings(demo_index, report.index)
+    assert "refresh_interval" not in after and after["number_of_replicas"] == "1"
+    assert report.documents == 12 + 14
+
+
 def test_searches_keep_answering_during_a_rebuild(demo_index):
     expected = run(demo_index, SearchQuery(text="ผู้สูงอายุ")).total
     assert expected > 0

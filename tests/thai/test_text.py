@@ -1,6 +1,6 @@
 """The one normaliser and segmenter shared by the index, the queries and the fallback."""
 
-from thai.text import WORD_MARK, mark_words, normalise, segment, tokens
+from thai.text import WORD_MARK, display_form, mark_words, match_form, matching_view, normalise, segment, tokens
 
 
 class TestNormalise:
@@ -45,3 +45,26 @@ class TestMarkWords:
         marked = mark_words("ดูแลผู้สูงอายุ Care")
         assert marked == f"ดูแล{WORD_MARK}ผู้สูงอายุ Care"
         assert marked.replace(WORD_MARK, "") == "ดูแลผู้สูงอายุ Care"
+
+
+class TestWrittenText:
+    """The index stores text as written; matching normalises it (match_form, and the
+    engine's analysis chain alike)."""
+
+    def test_marked_text_keeps_dots_thai_digits_and_case(self):
+        marked = mark_words("อบจ.แพร่ รพ.สต. ๕ แห่ง Care")
+        assert marked.replace(WORD_MARK, "") == "อบจ.แพร่ รพ.สต. ๕ แห่ง Care"
+        assert marked == f"อบจ.{WORD_MARK}แพร่ รพ.สต. ๕ แห่ง Care"
+
+    def test_the_match_form_of_marked_text_is_the_normalised_words(self):
+        marked = mark_words("อบจ.แพร่ รพ.สต. ๕ แห่ง Care")
+        assert match_form(marked).replace(WORD_MARK, " ") == "อบจ แพร่ รพสต 5 แห่ง care"
+        assert match_form(marked).replace(WORD_MARK, "") == normalise("อบจ.แพร่ รพ.สต. ๕ แห่ง Care")
+
+    def test_only_invisible_fixes_are_applied_to_written_text(self):
+        assert display_form("เเละ  นํ้า\u200bดี") == f"และ น้ำ{WORD_MARK}ดี"
+
+    def test_the_matching_view_points_back_at_the_written_characters(self):
+        view, origins = matching_view("รพ.สต. ๕")
+        assert view == "รพสต 5"
+        assert [("รพ.สต. ๕")[index] for index in origins] == ["ร", "พ", "ส", "ต", " ", "๕"]

@@ -13,7 +13,7 @@ from functools import lru_cache
 from search.contract import FRAGMENT_SIZE
 from search.models import FallbackDocument
 from thai.compounds import WORD_CLASS, WORD_RUN, fine_split
-from thai.text import WORD_MARK
+from thai.text import WORD_MARK, matching_view
 
 
 def _units(text: str) -> list[tuple[str, int, int]]:
@@ -122,7 +122,10 @@ def highlights(document: FallbackDocument, sequences: list[tuple[str, ...]]) -> 
         return result
     for name in ("title", "summary", "body"):
         text = getattr(document, name) or ""
-        ranges = _ranges(text, sequences)
+        # Matched in the normalised view of the text as written (อบจ. as อบจ, ๕ as 5), shown
+        # as written: each range is carried back through the view's character origins.
+        view, origins = matching_view(text)
+        ranges = [(origins[start], origins[end - 1] + 1) for start, end in _ranges(view, sequences)]
         if not ranges:
             continue
         start, end = (0, len(text)) if name == "title" else _window(text, ranges[0])

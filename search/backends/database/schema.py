@@ -2,10 +2,11 @@
 helpers both dialects share.
 
 Storage (search.models.FallbackDocument, one row per index document):
-- `words`: every searched field (title, summary, body, keywords, places) as normalised
+- `words`: every searched field (title, summary, body, keywords, places, topics) as normalised
   words joined by spaces, read off the index document's marked text, so the words and the
   highlights are cut exactly where the index cuts them. `title_words` repeats the title
-  so that it can weigh more in ranking.
+  and the topics (area, target group, funding and centre type names) so that they weigh
+  more in ranking.
 - `fine_words`: the same words cut finer (thai.compounds.fine_split), so that ท้องถิ่น finds
   องค์กรปกครองส่วนท้องถิ่น. Queries are cut by the same function, so a chunk matches if its
   fine words are a phrase of the document's fine words. This plays the role of the

@@ -15,7 +15,7 @@ from learning_centres.models import FocusArea, Province
 from search.contract import Suggestion
 from search.models import FallbackDocument
 from thai.compounds import WORD_RUN, fine_split, words_of
-from thai.text import WORD_MARK, mark_words, normalise
+from thai.text import WORD_MARK, mark_words, match_form, normalise
 
 SUGGEST_WORDS = 12  # title tails from the first 12 words, as the engine's completion inputs
 SUGGEST_KEY_LENGTH = 100
@@ -30,7 +30,7 @@ def suggest_keys(marked: str) -> list[str]:
     """Normalised tails of `marked` (text cut by mark_words) from each word start on, and
     from each start of a finer word inside a compound (โครง|การเยี่ยม|บ้าน also starts at
     เยี่ยม), spaces removed, so that a prefix typed with or without spaces finds them."""
-    parts = [part for part in re.split(f"[{WORD_MARK}\\s]+", marked) if part]
+    parts = [part for part in re.split(f"[{WORD_MARK}\\s]+", match_form(marked)) if part]
     keys = []
     for index, part in enumerate(parts[:SUGGEST_WORDS]):
         if not WORD_RUN.match(part):

@@ -19,7 +19,7 @@ from search.documents import all_documents, documents_for_pages, expected_docume
 from search.fields import LIST_FIELDS, TEXT_FIELDS
 from search.models import FallbackDocument
 from thai.compounds import fine_words_of, words_of
-from thai.text import mark_words
+from thai.text import mark_words, match_form
 
 from . import sqlite
 from .schema import FACETS, chunks, is_sqlite, placeholders, table
@@ -37,7 +37,8 @@ def _timestamp(value) -> datetime.datetime | None:
 
 
 def _row(doc_id: str, doc: dict) -> FallbackDocument:
-    words = words_of(" ".join(doc.get(name) or "" for name in TEXT_FIELDS))
+    # Documents hold text as written; the fallback matches its normalised words.
+    words = words_of(match_form(" ".join(doc.get(name) or "" for name in TEXT_FIELDS)))
     keys = suggest_keys(doc["title"])
     if doc.get("kind") == "centre" and doc.get("lao"):
         keys += suggest_keys(mark_words(doc["lao"]))
@@ -49,7 +50,9 @@ def _row(doc_id: str, doc: dict) -> FallbackDocument:
         title=doc.get("title") or "",
         summary=doc.get("summary") or "",
         body=doc.get("body") or "",
-        title_words=" ".join(words_of(doc.get("title") or "")),
+        # The heavily weighted column: the title, and the names of the case's areas, target
+        # groups, funding sources and centre type (like the engine's boosted `topics`).
+        title_words=" ".join(words_of(match_form(f"{doc.get('title') or ''} {doc.get('topics') or ''}"))),
         words=" ".join(words),
         fine_words=" ".join(fine_words_of(words)),
         suggest_text="".join(f"\n{key}" for key in dict.fromkeys(keys)),

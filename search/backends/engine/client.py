@@ -15,9 +15,12 @@ spread requests over them and skip a node that does not answer.
 from __future__ import annotations
 
 import datetime
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -86,6 +89,7 @@ class SearchEngine:
     def _update_aliases(self, actions: list[dict]) -> None: ...
     def _refresh(self, index: str) -> None: ...
     def _bulk(self, actions: Iterable[dict], chunk_size: int, require_alias: bool) -> tuple[int, list]: ...
+    def _put_settings(self, index: str, body: dict) -> None: ...
     def _scan_ids(self, index: str) -> Iterator[tuple[str, Any]]: ...
 
     # --- the portal's calls --------------------------------------------------------------
@@ -139,6 +143,34 @@ class SearchEngine:
         require_alias the engine refuses to auto-create an index when the alias is missing
         (no index built yet), instead of guessing a mapping."""
         return self._call(self._bulk, actions, chunk_size, require_alias)
+
+    def bulk_load(self, actions: Iterable[dict], chunk_size: int = 500, threads: int = 2) -> tuple[int, list]:
+        """Send index actions as up to `threads` concurrent bulk requests: a rebuild's load,
+        where the engine analyses one chunk while the next is being built. The actions are
+        read in this thread (they come from the database, whose connections are per thread);
+        only the client's bulk calls run in the others. Returns (succeeded, per-item errors)."""
+        succeeded, errors = 0, []
+        in_flight: deque[Future] = deque()
+
+        def collect(future: Future) -> None:
+            nonlocal succeeded
+            done, failed = future.result()
+            succeeded += done
+            errors.extend(failed)
+
+        actions = iter(actions)
+        with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="bulk") as pool:
+            while chunk := list(islice(actions, chunk_size)):
+                in_flight.append(pool.submit(self.bulk, chunk, chunk_size))
+                while len(in_flight) > threads:  # no more than `threads` chunks waiting in memory
+                    collect(in_flight.popleft())
+            while in_flight:
+                collect(in_flight.popleft())
+        return succeeded, errors
+
+    def put_settings(self, index: str, body: dict) -> None:
+        """Change a live index's dynamic settings (refresh interval, replicas)."""
+        self._call(self._put_settings, index, body)
 
     def search(self, body: dict, timeout: str = "5s") -> dict:
         """A search a person waits for: the client gives up after SEARCH_REQUEST_TIMEOUT, so a
@@ -200,6 +232,9 @@ class OpenSearchEngine(SearchEngine):
             self.client, actions, chunk_size=chunk_size, raise_on_error=False, max_retries=3, params=extra, request_timeout=BULK_TIMEOUT
         )
 
+    def _put_settings(self, index, body):
+        self.client.indices.put_settings(index=index, body=body, request_timeout=BULK_TIMEOUT)
+
     def _scan_ids(self, index):
         from opensearchpy import helpers
 
@@ -258,6 +293,9 @@ class ElasticsearchEngine(SearchEngine):
         extra = {"require_alias": True} if require_alias else {}
         client = self.client.options(request_timeout=BULK_TIMEOUT)
         return helpers.bulk(client, actions, chunk_size=chunk_size, raise_on_error=False, max_retries=3, **extra)
+
+    def _put_settings(self, index, body):
+        self.client.options(request_timeout=BULK_TIMEOUT).indices.put_settings(index=index, settings=body)
 
     def _scan_ids(self, index):
         from elasticsearch import helpers

@@ -1,8 +1,8 @@
 """The search index: analysis chain and field mapping, written once with the
 elasticsearch-dsl API and sent as plain JSON to OpenSearch or Elasticsearch.
 
-Thai text reaches the index already cut into words by thai.text.mark_words() (an
-invisible zero-width space between words), so the engine splits exactly where PyThaiNLP
+Thai text reaches the index as its author wrote it, already cut into words by
+thai.text.mark_words() (an invisible zero-width space between words), so the engine splits exactly where PyThaiNLP
 did, with our dictionary of place and programme names. A `.icu` sub-field re-segments the
 same text with the engine's own `thai` tokenizer: a second, finer cut that finds a word
 inside a compound (ท้องถิ่น inside องค์กรปกครองส่วนท้องถิ่น).
@@ -14,11 +14,18 @@ from search.contract import MAX_RESULT_WINDOW
 from search.fields import FIELDS, FieldType, IndexedField
 from thai.text import WORD_MARK
 
-# Zero-width characters (our word mark included) become spaces before tokenizing.
+# Text is indexed as its author wrote it (thai.text.mark_words) and normalised here, at
+# analysis time, the way thai.text.match_form() does for the database fallback: zero-width
+# characters (our word mark included) become spaces, and the dot after a Thai consonant
+# goes (อบจ.แพร่ and อบจแพร่ are the same words); lowercase and decimal_digit (๕ → 5) are
+# token filters below. A mapping char filter rather than pattern_replace: the project's
+# Elasticsearch analysis plugin (tools/es-node) has mapping only, and it corrects offsets,
+# so highlights come back as the original text.
 word_breaks = dsl.char_filter(
     "word_breaks",
     type="mapping",
-    mappings=[f"\\u{ord(c):04x}=>\\u0020" for c in (WORD_MARK, "\u200c", "\u200d", "\u2060", "\ufeff")],
+    mappings=[f"\\u{ord(c):04x}=>\\u0020" for c in (WORD_MARK, "\u200c", "\u200d", "\u2060", "\ufeff")]
+    + [f"\\u{code:04x}.=>\\u{code:04x}" for code in range(0x0E01, 0x0E2F)],  # ก to ฮ
 )
 # Punctuation stuck to a word ("ผู้สูงอายุ," or "(อบต") is not part of it.
 edge_punctuation = dsl.token_filter("edge_punctuation", type="pattern_replace", pattern=r"^[\p{P}\p{S}]+|[\p{P}\p{S}]+$", replacement="")

@@ -3,7 +3,7 @@
 import pytest
 
 from search.indexing import rebuild
-from thai.text import mark_words
+from thai.text import mark_words, match_form
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +39,10 @@ def test_shards_and_replicas_of_a_new_index_come_from_the_settings(search_engine
     index = rebuild(search_engine).index
     shape = search_engine.client.indices.get_settings(index=index)[index]["settings"]["index"]
     assert (shape["number_of_shards"], shape["number_of_replicas"]) == ("2", "0")
+
+
+def test_written_abbreviations_and_digits_are_normalised_at_analysis_time(search_engine):
+    """Text is indexed as written; the engine's words are thai.text.match_form()'s."""
+    marked = mark_words("อบจ.แพร่ รพ.สต. ๕ แห่ง")
+    tokens = search_engine.analyze(marked, analyzer="thai_words", index=search_engine.alias)
+    assert tokens == match_form(marked).replace("\u200b", " ").split() == ["อบจ", "แพร่", "รพสต", "5", "แห่ง"]
