@@ -34,7 +34,7 @@ import django
 
 django.setup()
 
-from django.core.cache import cache, caches  # noqa: E402
+from django.core.cache import caches  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import OperationalError, connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
