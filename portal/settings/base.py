@@ -246,7 +246,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
 
 # Wagtail's own search serves the admin only; the public search lives in the `search` app.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Page searches (the admin, /api/v2/?search=) go through the portal's search service
+# (search/wagtail_backend.py); images, documents and snippets use Wagtail's database backend.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 
 # Wagtail's own background work (reference index updates, image focal points, deleting
 # replaced files) is queued in the database by django-tasks and run by `manage.py db_worker`.
