@@ -2,9 +2,9 @@
 
 Every cached page is stored under a key prefix made of two generations: the site's and its
 path's. Purging a path (every query string of it: listing filters, page numbers) or the whole
-site gives it a new random generation, so older entries are never read again and expire on
-their own. A generation that is missing (never set, or culled) is replaced by a new one, so a
-cull can never bring an old entry back. Requests read their generations before they render
+site deletes its generation (one query for any number of paths); the next request makes a
+new random one, so older entries are never read again and expire on their own. A culled
+generation is the same as a purge: an old entry can never come back. Requests read their generations before they render
 and store under those, so a page rendered from data older than a purge is stored where no
 request looks for it.
 """
@@ -42,9 +42,10 @@ def key_prefix(path: str) -> str:
 
 
 def purge_paths(paths: Iterable[str]) -> None:
-    store = cache()
-    store.set_many({path_key(path): secrets.token_hex(6) for path in set(paths)}, timeout=None)
+    keys = [path_key(path) for path in set(paths)]
+    if keys:
+        cache().delete_many(keys)
 
 
 def purge_site() -> None:
-    cache().set(SITE_KEY, secrets.token_hex(6), timeout=None)
+    cache().delete(SITE_KEY)

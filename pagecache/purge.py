@@ -9,6 +9,7 @@ whole site: they change URLs or every page's header, and are rare.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -26,13 +27,47 @@ AGGREGATE_TYPES = (HomePage, CentreIndexPage, CaseStudyIndexPage)
 AGGREGATE_ROUTES = ("learning_centres:case_studies_rss", "learning_centres:case_studies_atom", "sitemap")
 
 
-def _now_and_on_commit(action, *args) -> None:
-    """Purge now (a database cache purges inside the editor's transaction, atomically with
-    the change) and again after the commit (a cache outside the database: a page rendered
-    between the first purge and the commit showed the old data)."""
-    action(*args)
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: action(*args), robust=True)
+class _Pending(threading.local):
+    """What this thread's open transaction has asked to purge, purged once it commits."""
+
+    def __init__(self) -> None:
+        self.page_ids: set[int] = set()
+        self.site = False
+        self.callback = None
+
+
+_pending = _Pending()
+
+
+def _registered(callback) -> bool:
+    """Still waiting for the commit (a rollback discards the callback, and what it collected)."""
+    return any(entry[1] is callback for entry in transaction.get_connection().run_on_commit)
+
+
+def _flush() -> None:
+    page_ids, site = _pending.page_ids, _pending.site
+    _pending.page_ids, _pending.site, _pending.callback = set(), False, None
+    if site:
+        generations.purge_site()
+    elif page_ids:
+        generations.purge_paths(paths_for(related_page_ids(page_ids)))
+
+
+def _after_commit(page_ids: Iterable[int] = (), site: bool = False) -> None:
+    """Purge when the change is committed, once per transaction however many pages it
+    changed (an import publishes thousands): a request that reads the generations before
+    the commit stores what it rendered where no request looks after the purge. Outside a
+    transaction (autocommit), at once."""
+    if not transaction.get_connection().in_atomic_block:
+        _pending.page_ids, _pending.site = set(page_ids), site
+        _flush()
+        return
+    if _pending.callback is None or not _registered(_pending.callback):
+        _pending.page_ids, _pending.site = set(), False
+        _pending.callback = lambda: _flush()
+        transaction.on_commit(_pending.callback, robust=True)
+    _pending.page_ids.update(page_ids)
+    _pending.site |= site
 
 
 def page_paths(pages: Iterable[Page]) -> set[str]:
@@ -72,9 +107,10 @@ def paths_for(page_ids: Iterable[int]) -> set[str]:
 
 
 def purge_pages(page_ids: Iterable[int]) -> None:
-    """Purge these pages, their related pages and every aggregate."""
-    _now_and_on_commit(generations.purge_paths, paths_for(related_page_ids(page_ids)))
+    """Purge these pages, their related pages and every aggregate (after the commit)."""
+    _after_commit(page_ids=page_ids)
 
 
 def purge_site() -> None:
-    _now_and_on_commit(generations.purge_site)
+    """Purge every page (after the commit)."""
+    _after_commit(site=True)

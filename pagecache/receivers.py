@@ -1,5 +1,8 @@
 """Purges on every change a visitor could see (pagecache.purge says what each purges)."""
 
+import logging
+
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -16,9 +19,12 @@ from learning_centres.models import (
     Province,
     TargetGroup,
 )
+from search.backends.engine.client import get_engine
 from search.indexing import index_delivered
 
 from .purge import purge_pages, purge_site
+
+logger = logging.getLogger(__name__)
 
 
 def _in_menu(page: Page) -> bool:
@@ -76,5 +82,15 @@ def term_edited(sender, instance, raw=False, **kwargs):
 
 @receiver(index_delivered)
 def index_updated(sender, page_ids, **kwargs):
-    """Listings, counts and related cases come from the engine: fresh once it has the change."""
+    """Listings, counts and related cases come from the engine: purged once it shows the
+    change. A delivery is not searchable until the engine's next refresh (up to a second),
+    and a page rendered in between would be stored stale, so refresh first (once per
+    delivered batch)."""
+    if settings.PAGE_CACHE_SECONDS > 0:
+        engine = get_engine()
+        try:
+            if engine is not None:
+                engine.refresh()
+        except Exception:  # noqa: BLE001 - the purge below still helps; the engine refreshes itself
+            logger.warning("Could not refresh the search index before purging pages", exc_info=True)
     purge_pages(page_ids)

@@ -117,8 +117,10 @@ def test_switched_off_with_zero_seconds(client, page_cache, site_tree, settings)
     assert HEADER not in visit(client, url)
 
 
-def test_publishing_a_page_that_is_not_in_the_menu_purges_only_its_own(client, page_cache, site_tree):
+def test_publishing_a_page_that_is_not_in_the_menu_purges_only_its_own(client, page_cache, site_tree, committed):
     visit(client, "/about/")
     visit(client, site_tree["case_study"].url)
-    publish(site_tree["case_study"])
+    with committed():
+        publish(site_tree["case_study"])
     assert visit(client, "/about/")[HEADER] == "hit"
+    assert visit(client, site_tree["case_study"].url)[HEADER] == "miss"
