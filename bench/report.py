@@ -75,13 +75,15 @@ def markdown(results: list[dict]) -> str:
                 lines.append(f"| {label} | {_missing(result, name, 'autocomplete')} | – | – |")
         lines.append("")
         lines += [
-            "| page | uncached p50 / p95, ms | cached p50 / p95, ms | queries (uncached / cached) |",
-            "|---|---:|---:|---:|",
+            "| page | uncached p50 / p95, ms | page-cache miss p50 / p95, ms | cached p50 / p95, ms | queries (uncached / miss / cached) |",
+            "|---|---:|---:|---:|---:|",
         ]
         for name, row in result["pages"].items():
+            miss = f"{row['miss']['p50']} / {row['miss']['p95']}" if "miss" in row else "–"
+            uncached, cached = row["uncached"], row["cached"]
             lines.append(
-                f"| {name} | {row['uncached']['p50']} / {row['uncached']['p95']} | {row['cached']['p50']} / {row['cached']['p95']} "
-                f"| {row['queries_uncached']} / {row['queries_cached']} |"
+                f"| {name} | {uncached['p50']} / {uncached['p95']} | {miss} | {cached['p50']} / {cached['p95']} "
+                f"| {row['queries_uncached']} / {row.get('queries_miss', '–')} / {row['queries_cached']} |"
             )
         lines.append("")
         lines += [

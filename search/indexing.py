@@ -15,6 +15,7 @@ from django_tasks import task
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from .backends.database.sync import update_fallback
@@ -271,6 +272,11 @@ def send(
     return failed
 
 
+# Sent after a delivery with the ids of the pages the engine now has (or no longer has):
+# what was rendered from the engine (listings, counts, related cases) can be purged.
+index_delivered = Signal()
+
+
 def deliver_due(limit: int = 500, engine: SearchEngine | None = None) -> DeliveryReport:
     """Claim due outbox rows, reindex their pages from the database, delete the rows that
     were delivered. A page whose document fails to build or is rejected is retried with a
@@ -313,6 +319,9 @@ def deliver_due(limit: int = 500, engine: SearchEngine | None = None) -> Deliver
         report.failed += 1
         report.set_aside += set_aside
         report.errors.append(f"page {row.page_id}: {error}")
+    delivered = [row.page_id for row in rows if row.page_id not in page_errors]
+    if delivered:
+        index_delivered.send_robust(sender=deliver_due, page_ids=delivered)
     return report
 
 

@@ -332,8 +332,16 @@ class CaseStudyPage(Page):
 
     @property
     def centre(self) -> LearningCentrePage | None:
-        parent = self.get_parent()
-        return parent.specific if parent else None
+        """The parent centre with its province, district and LAO (the page names them): one
+        query, remembered on this page object."""
+        if not hasattr(self, "_centre"):
+            parent = self.get_parent()
+            if parent is None or isinstance(parent, LearningCentrePage):
+                self._centre = parent
+            else:
+                related = LearningCentrePage.objects.select_related("province", "district", "lao").filter(pk=parent.pk).first()
+                self._centre = related or parent.specific
+        return self._centre
 
     def sections(self) -> list[dict]:
         english = english_active()

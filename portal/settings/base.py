@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "exchange",
     "health",
+    "pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
@@ -68,8 +69,12 @@ MIDDLEWARE = [
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.public_limits.PublicRateLimitMiddleware",
+    # The page cache (pagecache/middleware.py says why each half sits where it does). A
+    # middleware that must see every page view, cached or not, goes above the Fetch half.
+    "pagecache.middleware.UpdatePageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "pagecache.middleware.FetchFromPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -110,7 +115,24 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Whole pages for anonymous visitors (pagecache/). In the database, so every gunicorn
+    # worker and every application server shares one cache and one purge, without a Redis
+    # to run (docs/decisions.md, "The page cache").
+    "pages": {
+        "BACKEND": os.environ.get("PAGE_CACHE_BACKEND", "django.core.cache.backends.db.DatabaseCache"),
+        "LOCATION": os.environ.get("PAGE_CACHE_LOCATION", "portal_page_cache"),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_MAX_ENTRIES", "20000")), "CULL_FREQUENCY": 4},
+    },
+}
+PAGE_CACHE_ALIAS = "pages"
+# How long a cached page may be served (seconds; 0 switches the cache off). Publishing purges
+# precisely before then; only the lists of related cases on other case studies wait for it.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Never cached (with or without /en): the admin, documents (permission checks), APIs, search
+# (every query differs; its results follow the engine), visit and contact forms, health.
+PAGE_CACHE_EXCLUDE = ("/admin/", "/documents/", "/api/", "/search/", "/visits/", "/contact/", "/health/", "/_errors/")
 
 # Client addresses (portal/clients.py): X-Forwarded-For is believed only from these proxies
 # (addresses or networks, comma-separated), e.g. TRUSTED_PROXIES=127.0.0.1 behind a local nginx.
@@ -224,7 +246,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 TAGGIT_CASE_INSENSITIVE = True
 
 # Wagtail's own search serves the admin only; the public search lives in the `search` app.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Page searches (the admin, /api/v2/?search=) go through the portal's search service
+# (search/wagtail_backend.py); images, documents and snippets use Wagtail's database backend.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}
 
 # Wagtail's own background work (reference index updates, image focal points, deleting
 # replaced files) is queued in the database by django-tasks and run by `manage.py db_worker`.

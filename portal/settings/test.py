@@ -32,3 +32,6 @@ PUBLIC_RATE_LIMIT_PER_MINUTE = 0
 SEARCH_REQUEST_TIMEOUT = 10
 # The engine's circuit (search.service) is tried again after a second, not production's 30.
 SEARCH_BREAKER_RESET_SECONDS = 1
+# The page cache is off in tests (most tests change rows directly and read the page again);
+# tests/pagecache switches it on.
+PAGE_CACHE_SECONDS = 0

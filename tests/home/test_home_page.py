@@ -86,3 +86,38 @@ def test_the_map_counts_case_studies_per_province(client, backend_corpus):
     assert 'aria-label="จังหวัดสงขลา: 2 กรณีศึกษา"' in html
     assert 'aria-label="จังหวัดบึงกาฬ: 0 กรณีศึกษา"' in html
     assert api_facets(client)["province"] == {"50": 2, "90": 2}
+
+
+@pytest.mark.django_db
+class TestRouting:
+    """HomePage.route finds the pages on the way to a URL in one query."""
+
+    def test_a_case_study_is_routed_in_two_queries(self, rf, home_page, case_study, django_assert_num_queries):
+        from tests.conftest import publish
+
+        publish(case_study)
+        path = [part for part in case_study.url.split("/") if part]
+        with django_assert_num_queries(2):  # the pages on the way, the case study itself
+            page, _args, _kwargs = home_page.specific.route(rf.get(case_study.url), path)
+        assert page == case_study and type(page).__name__ == "CaseStudyPage"
+        assert page.get_parent().pk == case_study.get_parent().pk
+
+    def test_a_wrong_slug_at_any_level_is_not_found(self, rf, home_page, case_study):
+        from django.http import Http404
+
+        path = [part for part in case_study.url.split("/") if part]
+        for level in range(len(path)):
+            wrong = [*path[:level], "no-such-page", *path[level + 1 :]]
+            with pytest.raises(Http404):
+                home_page.specific.route(rf.get("/"), wrong)
+
+    def test_a_page_under_another_parent_with_the_same_slug_is_not_found(self, client, centre, other_centre, case_study):
+        from tests.conftest import publish
+
+        publish(case_study)
+        assert client.get(f"/centres/{other_centre.slug}/{case_study.slug}/").status_code == 404
+        assert client.get(case_study.url).status_code == 200
+
+    def test_a_draft_is_not_found(self, client, case_study):
+        case_study.unpublish()
+        assert client.get(case_study.url).status_code == 404

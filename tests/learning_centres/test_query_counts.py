@@ -38,11 +38,13 @@ SIZES = [3, 15]
 # language switcher and hreflang links look up the page's version in the other language).
 # Pages that name terms: +1 for the vocabularies' names in every language (one query for all
 # three, learning_centres.models.taxonomy.labels).
-CASE_STUDY_PAGE_QUERIES = 27
-CENTRE_PAGE_QUERIES = 21
+# Routing: one query for the pages on the way and one for the page (home.models.HomePage.route);
+# a case study's centre comes with its province, district and LAO in one query.
+CASE_STUDY_PAGE_QUERIES = 22
+CENTRE_PAGE_QUERIES = 19
 HOME_PAGE_QUERIES = 15
 CASE_STUDY_INDEX_QUERIES = 16
-CENTRE_INDEX_QUERIES = 16
+CENTRE_INDEX_QUERIES = 13
 # Feeds: +1 measured once WAGTAIL_I18N_ENABLED is on (Wagtail resolves page URLs per locale).
 FEED_QUERIES = 12  # +1: item categories are area names (the vocabularies query above)
 
