@@ -28,6 +28,7 @@ from learning_centres.models import (
     CaseStudyPage,
     CentreIndexPage,
     District,
+    EvidenceLevel,
     FocusArea,
     FundingSource,
     LearningCentreImage,
@@ -242,6 +243,16 @@ def load_centre(index: CentreIndexPage, data: dict, report: DemoReport) -> Learn
     return centre
 
 
+def demo_evidence_level(rng: random.Random, data: dict) -> int:
+    """A believable spread: most demo cases measured before/after; some practised only, some
+    evaluated, a few adopted (exchange's load_demo_adoptions adds the LAOs' reports)."""
+    if not any(item.get("before") for item in data.get("indicators", [])):
+        return EvidenceLevel.PRACTISED
+    return rng.choices(
+        [EvidenceLevel.PRACTISED, EvidenceLevel.MEASURED, EvidenceLevel.EVALUATED, EvidenceLevel.ADOPTED], weights=[2, 5, 2, 1]
+    )[0]
+
+
 def load_case_study(centre: LearningCentrePage, data: dict, report: DemoReport) -> CaseStudyPage:
     existing = CaseStudyPage.objects.filter(slug=data["slug"]).first()
     if existing:
@@ -254,6 +265,7 @@ def load_case_study(centre: LearningCentrePage, data: dict, report: DemoReport) 
         summary=data["summary"],
         year=year,
         budget_baht=data.get("budget_baht"),
+        evidence_level=data.get("evidence_level") or demo_evidence_level(random.Random(f"{data['slug']}:evidence"), data),  # noqa: S311
         **{field_name: text_to_html(data["sections"].get(key, "")) for key, field_name in SECTION_KEYS.items()},
     )
     case.focus_areas = list(FocusArea.objects.originals().filter(slug__in=data["focus_areas"]))

@@ -46,9 +46,15 @@ CASE_STUDY_COLUMNS: tuple[Column, ...] = (
     Column("target_groups", "Target groups separated by ';' (slug or name)"),
     Column("funding_sources", "Sources of funds separated by ';' (slug or name)"),
     Column("budget_baht", "Budget in baht (digits, Thai digits and commas accepted)"),
+    Column(
+        "evidence_level",
+        "Evidence level 1–5 (1 idea, 2 practised, 3 measured results, 4 independently evaluated, 5 adopted by other LAOs;"
+        " or the Thai or English name); empty keeps the page's level",
+    ),
     *SECTION_COLUMNS,
     Column("images", "Picture file names in the ZIP, separated by ';'"),
     Column("documents", "Document file names in the ZIP, separated by ';'"),
+    Column("adopted_by", "LAOs that reported adopting the case, separated by ';' (export only)", imported=False),
     Column("page_id", "Portal page id (export only)", imported=False),
     Column("url", "Public address (export only)", imported=False),
     Column("first_published_at", "First publication, ISO 8601 (export only)", imported=False),

@@ -59,6 +59,8 @@ def record(page: CaseStudyPage, centre: LearningCentrePage | None, request: Http
         "target_groups": LIST_SEPARATOR.join(group.slug for group in page.target_groups.all()),
         "funding_sources": LIST_SEPARATOR.join(source.slug for source in page.funding_sources.all()),
         "budget_baht": _plain_number(page.budget_baht),
+        "evidence_level": page.evidence_level,
+        "adopted_by": LIST_SEPARATOR.join(adoption["lao"].name_th for adoption in page.adoptions()),
         **{name: getattr(page, name) for name, _th, _en in CaseStudyPage.SECTIONS},
         "images": "",
         "documents": "",

@@ -1,4 +1,5 @@
 from .access import CentreAccess
+from .evidence import EvidenceLevel
 from .pages import (
     CaseStudyDocument,
     CaseStudyFollowUp,
@@ -27,6 +28,7 @@ __all__ = [
     "CentreIndexPage",
     "CentreType",
     "District",
+    "EvidenceLevel",
     "FocusArea",
     "FundingSource",
     "LAOType",

@@ -43,6 +43,7 @@ from learning_centres.models import (
     CaseStudyImage,
     CaseStudyPage,
     CentreIndexPage,
+    EvidenceLevel,
     FocusArea,
     FundingSource,
     LearningCentrePage,
@@ -50,6 +51,7 @@ from learning_centres.models import (
     TargetGroup,
 )
 from learning_centres.models.access import CentreAccess
+from learning_centres.models.evidence import EVIDENCE_LEVEL_NAMES_EN
 from learning_centres.models.pages import SECTION_FEATURES
 from learning_centres.rich_text import text_to_html
 from search import indexing as search_indexing
@@ -109,6 +111,7 @@ class CaseStudyRow:
     funding_sources: list[int]
     budget_baht: Decimal | None
     sections: dict[str, str]
+    evidence_level: int | None = None  # None: keep the page's level (the default when new)
     images: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
 
@@ -222,6 +225,7 @@ class CaseStudyValidator:
         target_groups = self._terms(values, "target_groups", self.target_groups, fail)
         funding_sources = self._terms(values, "funding_sources", self.funding_sources, fail)
         budget = self._budget(values.get("budget_baht") or "", fail)
+        evidence_level = self._evidence_level(str(values.get("evidence_level") or ""), fail)
         sections = {name: _rich_text(str(values.get(name) or "")) for name, _th, _en in CaseStudyPage.SECTIONS}
         images = self._media(values, "images", IMAGE_EXTENSIONS, fail)
         documents = self._media(values, "documents", DOCUMENT_EXTENSIONS, fail)
@@ -242,6 +246,7 @@ class CaseStudyValidator:
             funding_sources=funding_sources,
             budget_baht=budget,
             sections=sections,
+            evidence_level=evidence_level,
             images=images,
             documents=documents,
         )
@@ -285,6 +290,18 @@ class CaseStudyValidator:
             fail("budget_baht", _("จำนวนเงินต้องไม่ติดลบและน้อยกว่าหนึ่งล้านล้านบาท"))
             return None
         return budget.quantize(Decimal("0.01"))
+
+    def _evidence_level(self, raw: str, fail) -> int | None:
+        """1–5 (Thai digits too), or the level's Thai or English name."""
+        text = thai_digit_to_arabic_digit(raw).strip()
+        if not text:
+            return None
+        names = {key(level.label): level.value for level in EvidenceLevel}
+        names.update({key(name): level.value for level, name in EVIDENCE_LEVEL_NAMES_EN.items()})
+        level = int(text) if text.isdigit() and int(text) in EvidenceLevel.values else names.get(key(text))
+        if level is None:
+            fail("evidence_level", _("“%(value)s” ไม่ใช่ระดับหลักฐาน (1–5)") % {"value": raw[:40]})
+        return level
 
     def _media(self, values: dict, column: str, extensions: set[str], fail) -> list[str]:
         names = _split(values.get(column))
@@ -597,6 +614,8 @@ class CaseStudyWriter:
         page.summary = row.summary
         page.year = row.year
         page.budget_baht = row.budget_baht
+        if row.evidence_level is not None:
+            page.evidence_level = row.evidence_level
         for name, html in row.sections.items():
             setattr(page, name, html)
         page.focus_areas.set([self.focus_areas[pk] for pk in row.focus_areas])
