@@ -1,4 +1,4 @@
-""""Did your LAO adopt this?": the visit feedback reports adoptions, which the case study
+""" "Did your LAO adopt this?": the visit feedback reports adoptions, which the case study
 shows (with the evidence level) once the feedback is approved."""
 
 import pytest
