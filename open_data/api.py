@@ -177,6 +177,14 @@ class AdoptedByField(_WholeObjectField):
         ]
 
 
+class ReadingsField(Field):
+    def to_representation(self, items):
+        return [
+            {"indicator": item.indicator, "date": item.date.isoformat(), "value": str(item.value), "unit": item.unit, "source": item.source}
+            for item in sorted(items.all(), key=lambda item: (item.indicator, item.date))
+        ]
+
+
 class FollowUpsField(Field):
     def to_representation(self, items):
         return [{"date": item.date.isoformat(), "title": item.title, "text": item.text} for item in items.order_by("date")]
@@ -199,6 +207,7 @@ API_FIELDS = {
         APIField("images", ImagesField(source="gallery_images")),
         APIField("documents", DocumentsField()),
         APIField("indicators", IndicatorsField()),
+        APIField("readings", ReadingsField()),
         APIField("follow_ups", FollowUpsField()),
     ],
     LearningCentrePage: [

@@ -52,6 +52,13 @@ CASE_STUDY_COLUMNS: tuple[Column, ...] = (
         " or the Thai or English name); empty keeps the page's level",
     ),
     *SECTION_COLUMNS,
+    Column("indicators", 'Indicators as a JSON list: [{"label", "baseline", "result"}]; empty keeps the page\'s'),
+    Column(
+        "readings",
+        'Dated indicator readings as a JSON list: [{"indicator" (an indicator\'s label), "date" (YYYY-MM-DD, CE or BE year),'
+        ' "value", "unit", "source"}]; empty keeps the page\'s',
+    ),
+    Column("follow_ups", 'Follow-ups as a JSON list: [{"date" (YYYY-MM-DD, CE or BE year), "title", "text"}]; empty keeps the page\'s'),
     Column("images", "Picture file names in the ZIP, separated by ';'"),
     Column("documents", "Document file names in the ZIP, separated by ';'"),
     Column("adopted_by", "LAOs that reported adopting the case, separated by ';' (export only)", imported=False),

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('exchange', '0002_visitrequest_language'),
-        ('learning_centres', '0007_case_study_evidence_level'),
+        ('learning_centres', '0007_evidence_levels_and_outcome_readings'),
     ]
 
     operations = [

@@ -1,5 +1,6 @@
 from .access import CentreAccess
 from .evidence import EvidenceLevel
+from .outcomes import FollowUpReminder, IndicatorReading
 from .pages import (
     CaseStudyDocument,
     CaseStudyFollowUp,
@@ -30,6 +31,8 @@ __all__ = [
     "District",
     "EvidenceLevel",
     "FocusArea",
+    "FollowUpReminder",
+    "IndicatorReading",
     "FundingSource",
     "LAOType",
     "LearningCentreImage",

@@ -26,6 +26,7 @@ from wagtail.search import index
 from portal.locales import english_active
 from thai.dates import to_buddhist_year
 
+from ..charts import outcome_series
 from ..feed_links import feed_urls
 from ..forms import CaseStudyPageForm, LearningCentrePageForm
 from .evidence import EVIDENCE_LEVEL_NEEDS, EvidenceLevel, evidence_help_text, evidence_level_label
@@ -301,6 +302,7 @@ class CaseStudyPage(Page):
     ]
     section_panels = [FieldPanel(name) for name, _th, _en in SECTIONS] + [
         InlinePanel("indicators", label=_("ตัวชี้วัด")),
+        InlinePanel("readings", label=_("ผลการวัดตัวชี้วัดตามช่วงเวลา")),
     ]
     media_panels = [
         InlinePanel("gallery_images", label=_("ภาพประกอบ")),
@@ -384,6 +386,7 @@ class CaseStudyPage(Page):
                 "funding_sources",
                 "keywords",
                 "indicators",
+                "readings",
                 models.Prefetch("documents", queryset=CaseStudyDocument.objects.select_related("document")),
                 # With each image's renditions, so N pictures ({% image %}, og:image) cost no query each.
                 models.Prefetch(
@@ -393,6 +396,7 @@ class CaseStudyPage(Page):
             context["gallery"] = self.gallery_images.all()
             context["related_case_studies"] = self.related_case_studies(context["centre"])
         context["follow_ups"] = self.follow_ups.order_by("date")
+        context["outcome_charts"] = outcome_series(self.indicators.all(), self.readings.all())
         context["adoptions"] = [] if getattr(request, "is_preview", False) and not self.pk else self.adoptions()
         return context
 
