@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from learning_centres.models import FocusArea, LocalAdministrativeOrganisation
+from learning_centres.models import CaseStudyPage, FocusArea, LocalAdministrativeOrganisation
 from thai.names import expand_lao_abbreviation
 
 from .fields import ThaiDateField, ThaiIntegerField, ThaiPhoneField
@@ -217,6 +217,20 @@ class FeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"max_length": _("ความเห็นยาวเกิน 1,500 ตัวอักษร")},
     )
+    adopted = forms.ModelMultipleChoiceField(
+        label=_("อปท. ของท่านนำแนวปฏิบัติใดของศูนย์นี้ไปใช้แล้วบ้าง (ถ้ามี)"),
+        queryset=CaseStudyPage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("กรุณาเลือกจากกรณีศึกษาของศูนย์นี้"), "invalid_pk_value": _("กรุณาเลือกจากกรณีศึกษาของศูนย์นี้")},
+    )
+
+    def __init__(self, *args, visit: VisitRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the visited centre's published cases can be reported as adopted.
+        self.fields["adopted"].queryset = CaseStudyPage.objects.live().descendant_of(visit.centre).order_by("title")
+        if not self.fields["adopted"].queryset.exists():
+            del self.fields["adopted"]
 
 
 class StatusChangeForm(forms.Form):

@@ -201,9 +201,19 @@ class VisitFeedback(models.Model):
     rating = models.PositiveSmallIntegerField(_("คะแนน (1–5)"), validators=[MinValueValidator(1), MaxValueValidator(5)])
     comment = models.TextField(_("ความเห็น"), blank=True)
     approved = models.BooleanField(_("แสดงบนหน้าศูนย์"), default=False)
+    # "Did your LAO adopt this?": the centre's case studies the visiting LAO reports having
+    # taken up. Shown on those cases ("adopted by") once the feedback is approved.
+    adopted_case_studies = models.ManyToManyField(
+        "learning_centres.CaseStudyPage", blank=True, related_name="adoption_reports", verbose_name=_("แนวปฏิบัติที่ อปท. นำไปใช้")
+    )
     created_at = models.DateTimeField(_("ส่งเมื่อ"), auto_now_add=True)
 
-    panels = [FieldPanel("rating", read_only=True), FieldPanel("comment", read_only=True), FieldPanel("approved")]
+    panels = [
+        FieldPanel("rating", read_only=True),
+        FieldPanel("comment", read_only=True),
+        FieldPanel("adopted_case_studies", read_only=True),
+        FieldPanel("approved"),
+    ]
 
     class Meta:
         ordering = ["-created_at"]

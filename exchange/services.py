@@ -4,6 +4,7 @@ deleted by the requester, rated afterwards. Each step that concerns the requeste
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import transaction
@@ -78,8 +79,11 @@ def delete_personal_data(visit: VisitRequest) -> None:
         visit.delete()
 
 
-def leave_feedback(visit: VisitRequest, rating: int, comment: str) -> VisitFeedback:
-    return VisitFeedback.objects.create(request=visit, rating=rating, comment=comment)
+@transaction.atomic
+def leave_feedback(visit: VisitRequest, rating: int, comment: str, adopted: Iterable = ()) -> VisitFeedback:
+    feedback = VisitFeedback.objects.create(request=visit, rating=rating, comment=comment)
+    feedback.adopted_case_studies.set(adopted)
+    return feedback
 
 
 @transaction.atomic

@@ -70,12 +70,13 @@ def submitted(request: HttpRequest, token: str) -> HttpResponse:
 def status(request: HttpRequest, token: str) -> HttpResponse:
     visit = get_object_or_404(VisitRequest.objects.select_related("centre", "lao"), token=token)
     can_rate = visit.status == VisitStatus.COMPLETED and not VisitFeedback.objects.filter(request=visit).exists()
-    feedback_form = FeedbackForm(request.POST or None) if can_rate else None
+    feedback_form = FeedbackForm(request.POST or None, visit=visit) if can_rate else None
     if request.method == "POST":
         if feedback_form is None:
             return _private(render(request, "exchange/status.html", {"visit": visit}, status=400))
         if feedback_form.is_valid():
-            services.leave_feedback(visit, feedback_form.cleaned_data["rating"], feedback_form.cleaned_data["comment"])
+            data = feedback_form.cleaned_data
+            services.leave_feedback(visit, data["rating"], data["comment"], adopted=data.get("adopted") or ())
             return redirect("exchange:status", token=token)
     context = {"visit": visit, "feedback_form": feedback_form, "changes": visit.changes.exclude(message="")}
     return _private(render(request, "exchange/status.html", context, status=400 if request.method == "POST" else 200))

@@ -9,6 +9,7 @@ import io
 import json
 import random
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -28,8 +29,10 @@ from learning_centres.models import (
     CaseStudyPage,
     CentreIndexPage,
     District,
+    EvidenceLevel,
     FocusArea,
     FundingSource,
+    IndicatorReading,
     LearningCentreImage,
     LearningCentrePage,
     LocalAdministrativeOrganisation,
@@ -39,6 +42,7 @@ from learning_centres.models import (
 from learning_centres.rich_text import text_to_html
 from portal.locales import mirror_page_tree, translate_page
 from thai.dates import to_ce_year
+from thai.numbers import split_measure
 
 from .models import HomePage, StandardPage
 
@@ -242,6 +246,44 @@ def load_centre(index: CentreIndexPage, data: dict, report: DemoReport) -> Learn
     return centre
 
 
+def demo_evidence_level(rng: random.Random, data: dict) -> int:
+    """A believable spread: most demo cases measured before/after; some practised only, some
+    evaluated, a few adopted (exchange's load_demo_adoptions adds the LAOs' reports)."""
+    if not any(item.get("before") for item in data.get("indicators", [])):
+        return EvidenceLevel.PRACTISED
+    return rng.choices(
+        [EvidenceLevel.PRACTISED, EvidenceLevel.MEASURED, EvidenceLevel.EVALUATED, EvidenceLevel.ADOPTED], weights=[2, 5, 2, 1]
+    )[0]
+
+
+def demo_readings(data: dict, year: int) -> list[IndicatorReading]:
+    """Believable readings from each indicator's before/after figures: the baseline when the
+    practice started, a reading half-way, the reported result, and one a year later."""
+    readings = []
+    for item in data.get("indicators", []):
+        before, after = split_measure(item.get("before") or ""), split_measure(item["after"])
+        if before is None or after is None:
+            continue
+        unit = after[1] or before[1]
+        rng = random.Random(f"{data['slug']}:{item['label']}")  # noqa: S311 - deterministic demo figures
+        middle = before[0] + (after[0] - before[0]) * Decimal(rng.choice(["0.4", "0.5", "0.6"]))
+        later = after[0] + (after[0] - before[0]) * Decimal(rng.choice(["0", "0.05", "-0.05", "0.1"]))
+        if unit == "%":
+            later = min(later, Decimal(100))
+        points = [
+            (datetime.date(year, 1, 15), before[0], "แบบสำรวจก่อนเริ่มโครงการ"),
+            (datetime.date(year, 7, 15), middle, "รายงานติดตามกลางปี"),
+            (datetime.date(year + 1, 1, 15), after[0], "รายงานผลการดำเนินงานประจำปี"),
+            (datetime.date(year + 2, 1, 15), later, "รายงานติดตามผลปีถัดไป"),
+        ]
+        readings += [
+            IndicatorReading(indicator=item["label"], date=day, value=value.quantize(Decimal("0.01")), unit=unit, source=source)
+            for day, value, source in points
+            if day <= datetime.date(2026, 6, 30)
+        ]
+    return readings
+
+
 def load_case_study(centre: LearningCentrePage, data: dict, report: DemoReport) -> CaseStudyPage:
     existing = CaseStudyPage.objects.filter(slug=data["slug"]).first()
     if existing:
@@ -254,6 +296,7 @@ def load_case_study(centre: LearningCentrePage, data: dict, report: DemoReport) 
         summary=data["summary"],
         year=year,
         budget_baht=data.get("budget_baht"),
+        evidence_level=data.get("evidence_level") or demo_evidence_level(random.Random(f"{data['slug']}:evidence"), data),  # noqa: S311
         **{field_name: text_to_html(data["sections"].get(key, "")) for key, field_name in SECTION_KEYS.items()},
     )
     case.focus_areas = list(FocusArea.objects.originals().filter(slug__in=data["focus_areas"]))
@@ -263,6 +306,7 @@ def load_case_study(centre: LearningCentrePage, data: dict, report: DemoReport) 
         CaseStudyIndicator(label=item["label"], baseline=item.get("before") or "", result=item["after"])
         for item in data.get("indicators", [])
     ]
+    case.readings = demo_readings(data, year)
     case.follow_ups = [
         CaseStudyFollowUp(date=datetime.date.fromisoformat(item["date"]), title=item["title"], text=item["text"])
         for item in data.get("follow_ups", [])

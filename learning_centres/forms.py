@@ -47,6 +47,25 @@ class BuddhistEraYearField(forms.CharField):
 class CaseStudyPageForm(WagtailAdminPageForm):
     year = BuddhistEraYearField(label=_("ปีที่เริ่มดำเนินการ (พ.ศ.)"))
 
+    def clean(self):
+        cleaned = super().clean()
+        # A reading must name one of this case's indicators, as typed in the indicators panel.
+        indicators, readings = self.formsets.get("indicators"), self.formsets.get("readings")
+        if indicators is None or readings is None or not (indicators.is_valid() and readings.is_valid()):
+            return cleaned  # the formsets' own errors are shown first
+        labels = {
+            form.cleaned_data.get("label", "").strip()
+            for form in indicators.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        }
+        for form in readings.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if data and not data.get("DELETE") and data.get("indicator", "").strip() not in labels:
+                message = _("ไม่มีตัวชี้วัดชื่อนี้ในกรณีศึกษา กรุณาพิมพ์ให้ตรงกับชื่อในรายการตัวชี้วัด")
+                form.add_error("indicator", message)
+                self.add_error(None, message)
+        return cleaned
+
 
 class LearningCentrePageForm(WagtailAdminPageForm):
     year_established = BuddhistEraYearField(label=_("ปีที่ก่อตั้ง (พ.ศ.)"), required=False)

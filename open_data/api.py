@@ -20,7 +20,8 @@ from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
-from learning_centres.models import CaseStudyPage, CentreType, FocusArea, LearningCentrePage, Province
+from learning_centres.models import CaseStudyPage, CentreType, EvidenceLevel, FocusArea, LearningCentrePage, Province
+from learning_centres.models.evidence import EVIDENCE_LEVEL_NAMES_EN
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN, with_centre
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN, LAOType
 from search import service
@@ -162,6 +163,28 @@ class IndicatorsField(Field):
         return [{"label": item.label, "baseline": item.baseline, "result": item.result} for item in items.all()]
 
 
+class EvidenceLevelField(_WholeObjectField):
+    def to_representation(self, page):
+        level = EvidenceLevel(page.evidence_level)
+        return {"level": level.value, "name_th": level.label, "name_en": EVIDENCE_LEVEL_NAMES_EN[level]}
+
+
+class AdoptedByField(_WholeObjectField):
+    def to_representation(self, page):
+        return [
+            {"lao": adoption["lao"].name_th, "lao_code": adoption["lao"].code, "reported_on": adoption["date"].isoformat()}
+            for adoption in page.adoptions()
+        ]
+
+
+class ReadingsField(Field):
+    def to_representation(self, items):
+        return [
+            {"indicator": item.indicator, "date": item.date.isoformat(), "value": str(item.value), "unit": item.unit, "source": item.source}
+            for item in sorted(items.all(), key=lambda item: (item.indicator, item.date))
+        ]
+
+
 class FollowUpsField(Field):
     def to_representation(self, items):
         return [{"date": item.date.isoformat(), "title": item.title, "text": item.text} for item in items.order_by("date")]
@@ -178,10 +201,13 @@ API_FIELDS = {
         APIField("target_groups", SlugNamesField()),
         APIField("funding_sources", SlugNamesField()),
         APIField("budget_baht"),
+        APIField("evidence_level", EvidenceLevelField()),
+        APIField("adopted_by", AdoptedByField()),
         *COMMON_FIELDS,
         APIField("images", ImagesField(source="gallery_images")),
         APIField("documents", DocumentsField()),
         APIField("indicators", IndicatorsField()),
+        APIField("readings", ReadingsField()),
         APIField("follow_ups", FollowUpsField()),
     ],
     LearningCentrePage: [
@@ -199,7 +225,7 @@ API_FIELDS = {
     ],
 }
 LISTING_FIELDS = {
-    CaseStudyPage: ["summary", "year", "focus_areas", "centre", "province"],
+    CaseStudyPage: ["summary", "year", "evidence_level", "focus_areas", "centre", "province"],
     LearningCentrePage: ["centre_type", "lao", "province"],
 }
 

@@ -30,6 +30,16 @@ class Column:
 
 
 LAO_TYPE_HELP = _("pao, city_municipality, town_municipality, subdistrict_municipality, sao, bangkok, pattaya (หรือชื่อประเภทภาษาไทย)")
+EVIDENCE_HELP = _(
+    "ระดับหลักฐาน 1–5 (1 แนวคิด 2 ปฏิบัติจริง 3 วัดผลแล้ว 4 ประเมินโดยผู้ประเมินอิสระ 5 อปท. อื่นนำไปใช้"
+    " หรือชื่อระดับภาษาไทยหรืออังกฤษ) ถ้าว่างคงระดับเดิมของหน้า"
+)
+INDICATORS_HELP = _('ตัวชี้วัดเป็นรายการ JSON: [{"label", "baseline", "result"}] ถ้าว่างคงของเดิมของหน้า')
+READINGS_HELP = _(
+    'ค่าตัวชี้วัดตามวันที่เป็นรายการ JSON: [{"indicator" (ชื่อตัวชี้วัด), "date" (YYYY-MM-DD ปี ค.ศ. หรือ พ.ศ.),'
+    ' "value", "unit", "source"}] ถ้าว่างคงของเดิมของหน้า'
+)
+FOLLOW_UPS_HELP = _('การติดตามผลเป็นรายการ JSON: [{"date" (YYYY-MM-DD ปี ค.ศ. หรือ พ.ศ.), "title", "text"}] ถ้าว่างคงของเดิมของหน้า')
 SECTION_COLUMNS = tuple(
     Column(name, format_lazy(_("{th} ({en}) เป็น HTML หรือข้อความธรรมดา"), th=th, en=en)) for name, th, en in CaseStudyPage.SECTIONS
 )
@@ -55,9 +65,14 @@ CASE_STUDY_COLUMNS: tuple[Column, ...] = (
     Column("target_groups", _("กลุ่มเป้าหมาย คั่นด้วย ; (รหัสหรือชื่อ)")),
     Column("funding_sources", _("แหล่งงบประมาณ คั่นด้วย ; (รหัสหรือชื่อ)")),
     Column("budget_baht", _("งบประมาณเป็นบาท (ใช้เลขอารบิกหรือเลขไทย มีจุลภาคได้)")),
+    Column("evidence_level", EVIDENCE_HELP),
     *SECTION_COLUMNS,
+    Column("indicators", INDICATORS_HELP),
+    Column("readings", READINGS_HELP),
+    Column("follow_ups", FOLLOW_UPS_HELP),
     Column("images", _("ชื่อไฟล์ภาพใน ZIP คั่นด้วย ;")),
     Column("documents", _("ชื่อไฟล์เอกสารใน ZIP คั่นด้วย ;")),
+    Column("adopted_by", _("อปท. ที่แจ้งว่านำแนวปฏิบัตินี้ไปใช้ คั่นด้วย ; (มีเฉพาะในไฟล์ส่งออก)"), imported=False),
     Column("page_id", _("เลขหน้าในระบบ (มีเฉพาะในไฟล์ส่งออก)"), imported=False),
     Column("url", _("ที่อยู่หน้าเว็บสาธารณะ (มีเฉพาะในไฟล์ส่งออก)"), imported=False),
     Column("first_published_at", _("วันที่เผยแพร่ครั้งแรก รูปแบบ ISO 8601 (มีเฉพาะในไฟล์ส่งออก)"), imported=False),

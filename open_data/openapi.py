@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from learning_centres.models import CentreType, FocusArea, Province
 from search.contract import MAX_QUERY_LENGTH
 from search.openapi import ERROR, FACETS, _facet_parameter
+from search.params import SORTS
 from thai.dates import BUDDHIST_ERA_OFFSET
 
 from .api import API_SEARCH_MAX_HITS
@@ -192,7 +193,7 @@ def _export_parameters() -> list[dict]:
     return [
         {"name": "q", "in": "query", "required": False, "description": "Search text, as on /search/.", "schema": {"type": "string"}},
         *[_facet_parameter(name) for name in FACETS],
-        {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": ["relevance", "newest"]}},
+        {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": list(SORTS)}},
         {
             "name": "page",
             "in": "query",

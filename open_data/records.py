@@ -3,6 +3,7 @@ of queries: the rows of the CSV and JSON exports."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
@@ -36,6 +37,11 @@ def _absolute(request: HttpRequest | None, url: str | None) -> str:
     return request.build_absolute_uri(url) if request is not None else url
 
 
+def _json(items: list[dict]) -> str:
+    """A list as one JSON cell (readable Thai, not \\u escapes); empty lists as an empty cell."""
+    return json.dumps(items, ensure_ascii=False) if items else ""
+
+
 def record(page: CaseStudyPage, centre: LearningCentrePage | None, request: HttpRequest | None = None) -> dict[str, object]:
     lao = centre.lao if centre else None
     values: dict[str, object] = {
@@ -59,7 +65,17 @@ def record(page: CaseStudyPage, centre: LearningCentrePage | None, request: Http
         "target_groups": LIST_SEPARATOR.join(group.slug for group in page.target_groups.all()),
         "funding_sources": LIST_SEPARATOR.join(source.slug for source in page.funding_sources.all()),
         "budget_baht": _plain_number(page.budget_baht),
+        "evidence_level": page.evidence_level,
+        "adopted_by": LIST_SEPARATOR.join(adoption["lao"].name_th for adoption in page.adoptions()),
         **{name: getattr(page, name) for name, _th, _en in CaseStudyPage.SECTIONS},
+        "indicators": _json([{"label": i.label, "baseline": i.baseline, "result": i.result} for i in page.indicators.all()]),
+        "readings": _json(
+            [
+                {"indicator": r.indicator, "date": r.date.isoformat(), "value": str(r.value), "unit": r.unit, "source": r.source}
+                for r in sorted(page.readings.all(), key=lambda r: (r.indicator, r.date))
+            ]
+        ),
+        "follow_ups": _json([{"date": f.date.isoformat(), "title": f.title, "text": f.text} for f in page.follow_ups.all()]),
         "images": "",
         "documents": "",
         "page_id": page.pk,
@@ -85,6 +101,9 @@ def records(page_ids: Iterable[int], request: HttpRequest | None = None) -> Iter
                 "keywords",
                 "target_groups",
                 "funding_sources",
+                "indicators",
+                "readings",
+                "follow_ups",
                 Prefetch("gallery_images", queryset=CaseStudyImage.objects.select_related("image")),
                 Prefetch("documents", queryset=CaseStudyDocument.objects.select_related("document")),
             )

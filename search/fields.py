@@ -61,6 +61,7 @@ FIELDS: tuple[IndexedField, ...] = (
     IndexedField("year_be", INTEGER, facet=True),
     IndexedField("keywords", KEYWORD, facet=True, many=True),
     IndexedField("target_groups", KEYWORD, facet=True, many=True),
+    IndexedField("evidence_level", INTEGER, facet=True),  # 1–5, learning_centres.models.evidence
     IndexedField("published_at", DATE),
     IndexedField("updated_at", DATE),
     IndexedField("suggest", FieldType.COMPLETION, in_hit=False),

@@ -2,7 +2,7 @@
 
 from django.http import HttpRequest
 
-from .params import allowed_values
+from .params import SORTS, allowed_values
 
 # Buddhist-era years 2443–2643, or the CE years 1900–2100 (thai.dates: FIRST_YEAR, LAST_YEAR);
 # Thai digits and a "พ.ศ."/"ค.ศ." prefix also work.
@@ -19,6 +19,7 @@ def _facet_parameter(name: str) -> dict:
         "lao_type": "pao, city_municipality, town_municipality, subdistrict_municipality, sao, bangkok or pattaya.",
         "year": "Year the practice started, Buddhist era (2567); CE years and Thai digits are converted.",
         "keyword": "A free keyword of the case study.",
+        "evidence": "Evidence level 1–5 (1 idea … 5 adopted by other LAOs); case studies only.",
     }
     # The values the API accepts (search.params), so a schema-valid request is never a 400.
     allowed = allowed_values(name)
@@ -90,7 +91,7 @@ def schema(request: HttpRequest | None = None) -> dict:
                             "schema": {"type": "string"},
                         },
                         *[_facet_parameter(name) for name in FACETS],
-                        {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": ["relevance", "newest"]}},
+                        {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": list(SORTS)}},
                         {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
                     ],
                     "responses": {

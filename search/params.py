@@ -10,7 +10,7 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
+from learning_centres.models import CentreType, EvidenceLevel, FocusArea, LAOType, Province, Region
 from thai.dates import NotAYear, is_plausible_year, parse_year, to_buddhist_year
 from thai.numbers import parse_whole_number
 
@@ -25,9 +25,10 @@ FACET_PARAMS = {
     "lao_type": "lao_type",
     "year": "year_be",
     "keyword": "keywords",
+    "evidence": "evidence_level",
 }
 FIELD_PARAMS = {index_field: param for param, index_field in FACET_PARAMS.items()}
-SORTS = ("relevance", "newest")
+SORTS = ("relevance", "newest", "evidence")  # evidence: strongest evidence level first, then newest
 MAX_VALUES_PER_FACET = 20
 MAX_PAGE = MAX_RESULT_WINDOW // PAGE_SIZE
 
@@ -63,6 +64,8 @@ def allowed_values(param: str) -> set[str] | None:
         return set(Province.objects.values_list("code", flat=True))
     if param == "lao_type":
         return set(LAOType.values)
+    if param == "evidence":
+        return {str(value) for value in EvidenceLevel.values}
     return None
 
 

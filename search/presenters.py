@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from django.utils.html import escape
 
-from learning_centres.models import CentreType, FocusArea, LAOType, Province, Region
+from learning_centres.models import CentreType, EvidenceLevel, FocusArea, LAOType, Province, Region
+from learning_centres.models.evidence import EVIDENCE_LEVEL_NAMES_EN
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN, REGION_NAMES_EN
 from learning_centres.models.taxonomy import labels as term_labels
@@ -20,7 +21,7 @@ from .contract import Hit
 from .params import FIELD_PARAMS
 from .service import SearchOutcome
 
-FACET_ORDER = ("centre_type", "focus_areas", "region", "province", "lao_type", "year_be", "keywords")
+FACET_ORDER = ("centre_type", "focus_areas", "evidence_level", "region", "province", "lao_type", "year_be", "keywords")
 _ANY_TAG_BUT_MARK = re.compile(r"<(?!/?mark>)")
 
 
@@ -44,6 +45,7 @@ def _names(language: str) -> dict[str, dict[str, str]]:
         "region": {r.value: REGION_NAMES_EN[r] if en else r.label for r in Region},
         "lao_type": {t.value: LAO_TYPE_NAMES_EN[t] if en else t.label for t in LAOType},
         "centre_type": {t.value: CENTRE_TYPE_NAMES_EN[t] if en else t.label for t in CentreType},
+        "evidence_level": {str(level.value): EVIDENCE_LEVEL_NAMES_EN[level] if en else level.label for level in EvidenceLevel},
     }
 
 
@@ -84,6 +86,8 @@ def facets(outcome: SearchOutcome, selected: dict[str, tuple[str, ...]]) -> dict
         ]
         if field == "year_be":
             values.sort(key=lambda item: item["value"], reverse=True)
+        elif field == "evidence_level":  # the scale's order, strongest first
+            values.sort(key=lambda item: int(item["value"]), reverse=True)
         result[FIELD_PARAMS[field]] = values
     return result
 
@@ -105,4 +109,5 @@ def hit(hit: Hit) -> dict:
         "province": label("province", source["province"]) if source.get("province") else None,
         "areas": [{"slug": slug, "label": label("focus_areas", slug)} for slug in source.get("focus_areas") or []],
         "year": source.get("year_be"),
+        "evidence": {"value": level, "label": label("evidence_level", str(level))} if (level := source.get("evidence_level")) else None,
     }

@@ -8,6 +8,9 @@ exactly ASCII digits after Thai digits are converted, and at most `max_digits` o
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal, InvalidOperation
+
 from pythainlp.util import thai_digit_to_arabic_digit
 
 # Far beyond any page number, year, count or id a visitor may send, and far below what int()
@@ -23,3 +26,20 @@ def parse_whole_number(text: str, *, max_digits: int = DEFAULT_MAX_DIGITS) -> in
     if not digits or len(digits) > max_digits or not (digits.isascii() and digits.isdecimal()):
         return None
     return int(digits)
+
+
+_MEASURE = re.compile(r"^(?:ประมาณ\s*)?(-?[0-9][0-9,]*(?:\.[0-9]+)?)\s*([^0-9]{0,30})$")
+
+
+def split_measure(text: str) -> tuple[Decimal, str] | None:
+    """A figure as people type it in a before/after cell ("53%", "๒๘ คน", "ประมาณ 20 นาที",
+    "1,200 บาท") as (value, unit); None when it is not one plain figure ("19 จาก 19 คน",
+    "ไม่มีข้อมูล"), which is left as text rather than guessed at."""
+    match = _MEASURE.match(thai_digit_to_arabic_digit(text or "").strip())
+    if not match:
+        return None
+    try:
+        value = Decimal(match.group(1).replace(",", ""))
+    except InvalidOperation:
+        return None
+    return value, match.group(2).strip()

@@ -1,4 +1,6 @@
 from .access import CentreAccess
+from .evidence import EvidenceLevel
+from .outcomes import FollowUpReminder, IndicatorReading
 from .pages import (
     CaseStudyDocument,
     CaseStudyFollowUp,
@@ -27,7 +29,10 @@ __all__ = [
     "CentreIndexPage",
     "CentreType",
     "District",
+    "EvidenceLevel",
     "FocusArea",
+    "FollowUpReminder",
+    "IndicatorReading",
     "FundingSource",
     "LAOType",
     "LearningCentreImage",

@@ -26,8 +26,10 @@ from wagtail.search import index
 from portal.locales import english_active
 from thai.dates import to_buddhist_year
 
+from ..charts import outcome_series
 from ..feed_links import feed_urls
 from ..forms import CaseStudyPageForm, LearningCentrePageForm
+from .evidence import EVIDENCE_LEVEL_NEEDS, EvidenceLevel, evidence_help_text, evidence_level_label
 from .registry import District, LocalAdministrativeOrganisation, Province
 from .taxonomy import THAI_TERMS
 
@@ -281,6 +283,9 @@ class CaseStudyPage(Page):
         validators=[MinValueValidator(1900), MaxValueValidator(2100)],
     )
     keywords = ClusterTaggableManager(_("คำสำคัญ"), through=CaseStudyTag, blank=True)
+    evidence_level = models.PositiveSmallIntegerField(
+        _("ระดับหลักฐาน"), choices=EvidenceLevel.choices, default=EvidenceLevel.PRACTISED, help_text=evidence_help_text()
+    )
     # The id a partner's spreadsheet gives this case: re-importing the row updates the page
     # instead of adding a duplicate (open_data.importing). Never copied with the page.
     external_id = models.CharField(_("รหัสอ้างอิงภายนอก"), max_length=64, unique=True, null=True, blank=True, editable=False)
@@ -289,6 +294,7 @@ class CaseStudyPage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("year"), FieldPanel("budget_baht")]),
+        FieldPanel("evidence_level"),
         FieldPanel("focus_areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("keywords"),
         FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
@@ -296,6 +302,7 @@ class CaseStudyPage(Page):
     ]
     section_panels = [FieldPanel(name) for name, _th, _en in SECTIONS] + [
         InlinePanel("indicators", label=_("ตัวชี้วัด")),
+        InlinePanel("readings", label=_("ผลการวัดตัวชี้วัดตามช่วงเวลา")),
     ]
     media_panels = [
         InlinePanel("gallery_images", label=_("ภาพประกอบ")),
@@ -329,6 +336,27 @@ class CaseStudyPage(Page):
     @property
     def buddhist_year(self) -> int:
         return to_buddhist_year(self.year)
+
+    @property
+    def evidence_label(self) -> str:
+        return evidence_level_label(self.evidence_level)
+
+    @property
+    def evidence_needs(self) -> str:
+        return str(EVIDENCE_LEVEL_NEEDS[EvidenceLevel(self.evidence_level)])
+
+    def adoptions(self) -> list[dict]:
+        """The LAOs that reported adopting this case after a study visit (exchange's visit
+        feedback, once an editor approved it), earliest report first, one row per LAO."""
+        reports = (
+            self.adoption_reports.filter(approved=True, request__lao__isnull=False)
+            .select_related("request__lao__province")
+            .order_by("created_at")
+        )
+        seen: dict[int, dict] = {}
+        for report in reports:
+            seen.setdefault(report.request.lao_id, {"lao": report.request.lao, "date": report.created_at.date()})
+        return list(seen.values())
 
     @property
     def centre(self) -> LearningCentrePage | None:
@@ -366,6 +394,7 @@ class CaseStudyPage(Page):
                 "funding_sources",
                 "keywords",
                 "indicators",
+                "readings",
                 models.Prefetch("documents", queryset=CaseStudyDocument.objects.select_related("document")),
                 # With each image's renditions, so N pictures ({% image %}, og:image) cost no query each.
                 models.Prefetch(
@@ -375,6 +404,8 @@ class CaseStudyPage(Page):
             context["gallery"] = self.gallery_images.all()
             context["related_case_studies"] = self.related_case_studies(context["centre"])
         context["follow_ups"] = self.follow_ups.order_by("date")
+        context["outcome_charts"] = outcome_series(self.indicators.all(), self.readings.all())
+        context["adoptions"] = [] if getattr(request, "is_preview", False) and not self.pk else self.adoptions()
         return context
 
     def related_case_studies(self, centre: LearningCentrePage | None) -> list["CaseStudyPage"]:

@@ -9,6 +9,7 @@ each column's check beside the code that writes it is what keeps the two from dr
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -40,21 +41,26 @@ from wagtail.tasks import update_reference_index_task
 from learning_centres.forms import not_a_year_message, year_range_message
 from learning_centres.models import (
     CaseStudyDocument,
+    CaseStudyFollowUp,
     CaseStudyImage,
+    CaseStudyIndicator,
     CaseStudyPage,
     CentreIndexPage,
+    EvidenceLevel,
     FocusArea,
     FundingSource,
+    IndicatorReading,
     LearningCentrePage,
     LocalAdministrativeOrganisation,
     TargetGroup,
 )
 from learning_centres.models.access import CentreAccess
+from learning_centres.models.evidence import EVIDENCE_LEVEL_NAMES_EN
 from learning_centres.models.pages import SECTION_FEATURES
 from learning_centres.rich_text import text_to_html
 from portal.locales import originals
 from search import indexing as search_indexing
-from thai.dates import NotAYear, is_plausible_year, parse_year
+from thai.dates import NotAYear, is_plausible_year, parse_date, parse_year
 
 from ..columns import IMPORTED_COLUMNS, LIST_SEPARATOR, REQUIRED_COLUMNS
 from .report import ImportReport
@@ -110,8 +116,20 @@ class CaseStudyRow:
     funding_sources: list[int]
     budget_baht: Decimal | None
     sections: dict[str, str]
+    evidence_level: int | None = None  # None: keep the page's level (the default when new)
+    # None: the column was empty, keep the page's own (JSON lists, open_data.columns).
+    indicators: list[dict] | None = None
+    readings: list[dict] | None = None
+    follow_ups: list[dict] | None = None
     images: list[str] = field(default_factory=list)
     documents: list[str] = field(default_factory=list)
+
+
+# The keys of each JSON list column (True: required) and the longest text each field holds.
+INDICATOR_KEYS = {"label": True, "baseline": False, "result": True}
+READING_KEYS = {"indicator": True, "date": True, "value": True, "unit": False, "source": False}
+FOLLOW_UP_KEYS = {"date": True, "title": True, "text": True}
+LIMITS = {"baseline": 100, "result": 100, "unit": 50, "text": 10000}
 
 
 def ascii_slug(text: str, default: str) -> str:
@@ -224,6 +242,10 @@ class CaseStudyValidator:
         target_groups = self._terms(values, "target_groups", self.target_groups, fail)
         funding_sources = self._terms(values, "funding_sources", self.funding_sources, fail)
         budget = self._budget(values.get("budget_baht") or "", fail)
+        evidence_level = self._evidence_level(str(values.get("evidence_level") or ""), fail)
+        indicators = self._json_list(values, "indicators", INDICATOR_KEYS, fail)
+        readings = self._json_list(values, "readings", READING_KEYS, fail)
+        follow_ups = self._json_list(values, "follow_ups", FOLLOW_UP_KEYS, fail)
         sections = {name: _rich_text(str(values.get(name) or "")) for name, _th, _en in CaseStudyPage.SECTIONS}
         images = self._media(values, "images", IMAGE_EXTENSIONS, fail)
         documents = self._media(values, "documents", DOCUMENT_EXTENSIONS, fail)
@@ -244,6 +266,10 @@ class CaseStudyValidator:
             funding_sources=funding_sources,
             budget_baht=budget,
             sections=sections,
+            evidence_level=evidence_level,
+            indicators=indicators,
+            readings=readings,
+            follow_ups=follow_ups,
             images=images,
             documents=documents,
         )
@@ -287,6 +313,58 @@ class CaseStudyValidator:
             fail("budget_baht", _("จำนวนเงินต้องไม่ติดลบและน้อยกว่าหนึ่งล้านล้านบาท"))
             return None
         return budget.quantize(Decimal("0.01"))
+
+    def _json_list(self, values: dict, column: str, keys: dict[str, bool], fail) -> list[dict] | None:
+        """A JSON list of objects (a JSON Lines file may give the list itself): each with the
+        `keys` (True: required), dates read as thai.dates.parse_date reads them (CE or BE),
+        values as decimals. None when the cell is empty."""
+        raw = values.get(column)
+        if raw in (None, "", []):
+            return None
+        try:
+            items = json.loads(raw) if isinstance(raw, str) else raw
+        except ValueError:
+            fail(column, _("ไม่ใช่ JSON ที่ถูกต้อง"))
+            return None
+        if not isinstance(items, list) or not all(isinstance(item, dict) for item in items) or len(items) > 500:
+            fail(column, _("ต้องเป็นรายการ JSON ของออบเจ็กต์ (ไม่เกิน 500 รายการ)"))
+            return None
+        cleaned = []
+        for number, item in enumerate(items, start=1):
+            entry = {}
+            for name, required in keys.items():
+                text = str(item.get(name) if item.get(name) is not None else "").strip()
+                if required and not text:
+                    fail(column, _("รายการที่ %(n)s: ต้องมี “%(key)s”") % {"n": number, "key": name})
+                elif name == "date":
+                    try:
+                        entry[name] = parse_date(text)
+                    except ValueError:
+                        fail(column, _("รายการที่ %(n)s: “%(value)s” ไม่ใช่วันที่") % {"n": number, "value": text[:40]})
+                elif name == "value":
+                    try:
+                        value = Decimal(thai_digit_to_arabic_digit(text).replace(",", ""))
+                        if not value.is_finite() or abs(value) >= Decimal("1e12"):
+                            raise InvalidOperation
+                        entry[name] = value.quantize(Decimal("0.01"))
+                    except InvalidOperation:
+                        fail(column, _("รายการที่ %(n)s: “%(value)s” ไม่ใช่ตัวเลข") % {"n": number, "value": text[:40]})
+                else:
+                    entry[name] = text[: LIMITS.get(name, 255)]
+            cleaned.append(entry)
+        return cleaned
+
+    def _evidence_level(self, raw: str, fail) -> int | None:
+        """1–5 (Thai digits too), or the level's Thai or English name."""
+        text = thai_digit_to_arabic_digit(raw).strip()
+        if not text:
+            return None
+        names = {key(level.label): level.value for level in EvidenceLevel}
+        names.update({key(name): level.value for level, name in EVIDENCE_LEVEL_NAMES_EN.items()})
+        level = int(text) if text.isdigit() and int(text) in EvidenceLevel.values else names.get(key(text))
+        if level is None:
+            fail("evidence_level", _("“%(value)s” ไม่ใช่ระดับหลักฐาน (1–5)") % {"value": raw[:40]})
+        return level
 
     def _media(self, values: dict, column: str, extensions: set[str], fail) -> list[str]:
         names = _split(values.get(column))
@@ -599,6 +677,14 @@ class CaseStudyWriter:
         page.summary = row.summary
         page.year = row.year
         page.budget_baht = row.budget_baht
+        if row.evidence_level is not None:
+            page.evidence_level = row.evidence_level
+        if row.indicators is not None:
+            page.indicators = [CaseStudyIndicator(**item) for item in row.indicators]
+        if row.readings is not None:
+            page.readings = [IndicatorReading(**item) for item in row.readings]
+        if row.follow_ups is not None:
+            page.follow_ups = [CaseStudyFollowUp(**item) for item in row.follow_ups]
         for name, html in row.sections.items():
             setattr(page, name, html)
         page.focus_areas.set([self.focus_areas[pk] for pk in row.focus_areas])

@@ -286,6 +286,8 @@ MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
 # Study visits and contact messages (exchange app): personal data is anonymised this many
 # days after a request's last change by `manage.py anonymise_visit_requests`.
 EXCHANGE_RETENTION_DAYS = int(os.environ.get("EXCHANGE_RETENTION_DAYS", "365"))
+# A case study with no follow-up for this many months reminds its contributors (learning_centres.reminders).
+OUTCOME_REMINDER_MONTHS = int(os.environ.get("OUTCOME_REMINDER_MONTHS", "12"))
 # Form submissions (visit requests, contact messages) per client address per hour.
 EXCHANGE_FORM_RATE_LIMIT = int(os.environ.get("EXCHANGE_FORM_RATE_LIMIT", "10"))
 

@@ -88,7 +88,7 @@ def test_bad_parameters_are_a_400_with_a_message(client, db):
     for url in ("/search/export.csv", "/search/export.json"):
         response = client.get(url, {"area": "no-such-area", "sort": "sideways"})
         assert response.status_code == 400
-        assert response.json()["details"] == ["area: unknown value “no-such-area”", "sort: must be one of relevance, newest"]
+        assert response.json()["details"] == ["area: unknown value “no-such-area”", "sort: must be one of relevance, newest, evidence"]
 
 
 def test_drafts_are_never_exported(client, corpus):

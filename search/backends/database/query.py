@@ -51,6 +51,12 @@ def _match(row: tuple) -> _Match:
     return _Match(doc_id=doc_id, score=float(score or 0.0), published=(published is not None, published), values=values)
 
 
+def _level(match: _Match) -> int:
+    """The evidence level as a number (none sorts last, as on the engine)."""
+    values = match.values.get("evidence_level") or ()
+    return int(values[0]) if values else 0
+
+
 def search(query: SearchQuery) -> SearchResult:
     """Answer `query` from the database, shaped exactly like the engine's answer."""
     started = time.perf_counter()
@@ -80,6 +86,8 @@ def search(query: SearchQuery) -> SearchResult:
     selected.sort(key=lambda match: match.doc_id)
     if query.sort == "newest":
         selected.sort(key=lambda match: (match.published, match.score), reverse=True)
+    elif query.sort == "evidence":
+        selected.sort(key=lambda match: (_level(match), match.published, match.score), reverse=True)
     else:
         selected.sort(key=lambda match: (match.score, match.published), reverse=True)
     start = max(query.offset, 0)

@@ -75,6 +75,10 @@ def build_body(query: SearchQuery, facet_size: int = FACET_SIZE) -> dict:
         bucket.bucket(name, "terms", field=name, size=facet_size)
     if query.sort == "newest":
         search = search.sort({"published_at": {"order": "desc", "missing": "_last"}}, "_score")
+    elif query.sort == "evidence":
+        search = search.sort(
+            {"evidence_level": {"order": "desc", "missing": "_last"}}, {"published_at": {"order": "desc", "missing": "_last"}}, "_score"
+        )
     search = search.highlight_options(
         type="fvh", fragment_size=FRAGMENT_SIZE, number_of_fragments=2, pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html"
     )
