@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('portal_search', '0009_outbox_versions_claims_and_failures'),
+        ('portal_search', '0010_segmented_text'),
     ]
 
     operations = [
