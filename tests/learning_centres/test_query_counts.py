@@ -38,8 +38,9 @@ SIZES = [3, 15]
 # language switcher and hreflang links look up the page's version in the other language).
 # Pages that name terms: +1 for the vocabularies' names in every language (one query for all
 # three, learning_centres.models.taxonomy.labels).
-CASE_STUDY_PAGE_QUERIES = 27
-CENTRE_PAGE_QUERIES = 21
+# Centre and case pages: +1 for the breadcrumbs' ancestors (one query, home.templatetags.site_tags).
+CASE_STUDY_PAGE_QUERIES = 28
+CENTRE_PAGE_QUERIES = 22
 HOME_PAGE_QUERIES = 15
 CASE_STUDY_INDEX_QUERIES = 16
 CENTRE_INDEX_QUERIES = 16
