@@ -79,6 +79,9 @@ def breadcrumbs(context) -> list[dict]:
     page = context.get("page")
     if not isinstance(page, Page):
         return []
+    cached = getattr(page, "_breadcrumbs", None)  # <head> (JSON-LD) and the trail share one query
+    if cached is not None:
+        return cached
     crumbs = []
     # depth 1 is Wagtail's invisible root; each language's home page sits at depth 2.
     for ancestor in page.get_ancestors().filter(depth__gte=2):
@@ -87,6 +90,7 @@ def breadcrumbs(context) -> list[dict]:
             continue
         title = _("หน้าแรก") if ancestor.depth == 2 else ancestor.title
         crumbs.append({"title": title, "url": url, "absolute_url": request.build_absolute_uri(url) if request else url})
+    page._breadcrumbs = crumbs
     return crumbs
 
 
@@ -128,3 +132,30 @@ def optional_path(path: str) -> str:
 @register.simple_tag
 def contact_email() -> str:
     return getattr(settings, "PORTAL_CONTACT_EMAIL", "")
+
+
+@register.filter
+def with_distinct_alts(gallery) -> list[dict]:
+    """[{item, alt}] where no two pictures share an alt text: a screen reader hearing the
+    same description twice cannot tell the pictures apart, so repeats get their position."""
+    items = list(gallery)
+    alts = [item.alt_text for item in items]
+    repeated = {alt for alt in alts if alts.count(alt) > 1}
+    return [
+        {
+            "item": item,
+            "alt": _("%(alt)s (ภาพที่ %(n)d จาก %(total)d)") % {"alt": alt, "n": n, "total": len(items)} if alt in repeated else alt,
+        }
+        for n, (item, alt) in enumerate(zip(items, alts, strict=True), start=1)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, url: str, title: str) -> dict:
+    """Plain share links (no SDK, nothing loaded from those sites until the reader clicks)."""
+    from urllib.parse import quote
+
+    return {
+        "line": "https://social-plugins.line.me/lineit/share?url=" + quote(url, safe=""),
+        "facebook": "https://www.facebook.com/sharer/sharer.php?u=" + quote(url, safe=""),
+    }

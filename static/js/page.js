@@ -22,6 +22,51 @@
     });
   });
 
+  // Case studies: copy the page's link, print (or save as PDF from the print dialog).
+  document.querySelectorAll("[data-needs-script]").forEach(function (item) { item.hidden = false; });
+  document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      if (!navigator.clipboard) return;
+      navigator.clipboard.writeText(button.dataset.copyLink).then(function () {
+        button.textContent = button.dataset.copiedLabel;
+      });
+    });
+  });
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+
+  // Gallery pictures open larger in a dialog (without JavaScript the link opens the picture).
+  document.querySelectorAll(".gallery").forEach(function (gallery) {
+    var dialog = null;
+    var picture = null;
+    gallery.querySelectorAll("[data-enlarge]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (typeof HTMLDialogElement !== "function") return;
+        event.preventDefault();
+        if (!dialog) {
+          dialog = document.createElement("dialog");
+          dialog.className = "enlarged";
+          picture = document.createElement("img");
+          var close = document.createElement("button");
+          close.type = "button";
+          close.className = "button";
+          close.textContent = gallery.dataset.closeLabel;
+          close.addEventListener("click", function () { dialog.close(); });
+          dialog.addEventListener("click", function (e) { if (e.target === dialog) dialog.close(); });
+          dialog.appendChild(picture);
+          dialog.appendChild(close);
+          document.body.appendChild(dialog);
+        }
+        var thumbnail = link.querySelector("img");
+        picture.src = link.href;
+        picture.alt = thumbnail ? thumbnail.alt : "";
+        dialog.setAttribute("aria-label", picture.alt);
+        dialog.showModal();
+      });
+    });
+  });
+
   // In-page navigation: mark the section being read (aria-current) as the reader scrolls.
   var toc = document.querySelector("[data-section-nav]");
   if (!toc || !("IntersectionObserver" in window)) return;

@@ -124,3 +124,55 @@ def test_the_footer_offers_e_mail_alerts_once_their_pages_exist(client, site_tre
     urls = type("urls", (), {"urlpatterns": [url_path("alerts/", alerts_page, name="alerts"), *portal.urls.urlpatterns]})
     settings.ROOT_URLCONF = urls
     assert footer_links(html_of(client, "/"))["รับทางอีเมล"] == "/alerts/"
+
+
+def test_gallery_pictures_get_distinct_alt_texts():
+    from types import SimpleNamespace
+
+    from home.templatetags.site_tags import with_distinct_alts
+
+    gallery = [SimpleNamespace(alt_text=alt) for alt in ("กิจกรรม", "ผู้สูงอายุออกกำลังกาย", "กิจกรรม")]
+    assert [entry["alt"] for entry in with_distinct_alts(gallery)] == [
+        "กิจกรรม (ภาพที่ 1 จาก 3)",
+        "ผู้สูงอายุออกกำลังกาย",
+        "กิจกรรม (ภาพที่ 3 จาก 3)",
+    ]
+
+
+def test_gallery_pictures_open_their_larger_version(client, site_tree):
+    import wagtail_factories
+
+    from learning_centres.models import CaseStudyImage
+
+    case_study = site_tree["case_study"]
+    images = [wagtail_factories.ImageFactory(title="กิจกรรม", file__width=1600, file__height=1000) for _ in range(3)]
+    case_study.gallery_images = [CaseStudyImage(image=image) for image in images]
+    case_study.save_revision().publish()
+    html = html_of(client, case_study.url)
+    gallery = re.search(r'<ul class="gallery".*?</ul>', html, re.S).group(0)
+    links = re.findall(r'<a href="([^"]+)" class="enlarge" data-enlarge><img[^>]*alt="([^"]+)"', gallery)
+    assert [alt for _href, alt in links] == ["กิจกรรม (ภาพที่ 2 จาก 3)", "กิจกรรม (ภาพที่ 3 จาก 3)"]
+    assert [href for href, _alt in links] == [image.get_rendition("fill-960x640").url for image in images[1:]]
+
+
+def test_a_case_study_offers_sharing_copying_and_printing(client, site_tree):
+    case_study = site_tree["case_study"]
+    html = html_of(client, case_study.url)
+    actions = re.search(r'<ul class="page-actions".*?</ul>', html, re.S).group(0)
+    address = "http%3A%2F%2Ftestserver" + case_study.url.replace("/", "%2F")
+    assert f'href="https://social-plugins.line.me/lineit/share?url={address}"' in actions
+    assert f'href="https://www.facebook.com/sharer/sharer.php?u={address}"' in actions
+    assert f'data-copy-link="http://testserver{case_study.url}"' in actions
+    assert "data-print" in actions
+    # Nothing from those sites is loaded with the page: plain links, no SDK.
+    assert "facebook.net" not in html and "line-scdn" not in html
+
+
+def test_listings_offer_e_mail_alerts_beside_the_feeds_once_they_exist(client, site_tree, settings):
+    import portal.urls
+
+    assert "รับทางอีเมล" not in re.search(r'<p class="feed-link">.*?</p>', html_of(client, "/case-studies/"), re.S).group(0)
+    urls = type("urls", (), {"urlpatterns": [url_path("alerts/", alerts_page, name="alerts"), *portal.urls.urlpatterns]})
+    settings.ROOT_URLCONF = urls
+    feed_line = re.search(r'<p class="feed-link">.*?</p>', html_of(client, "/case-studies/"), re.S).group(0)
+    assert '<a href="/alerts/">รับทางอีเมล</a>' in feed_line
