@@ -9,6 +9,8 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import Resolver404, resolve, reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -159,3 +161,28 @@ def share_links(context, url: str, title: str) -> dict:
         "line": "https://social-plugins.line.me/lineit/share?url=" + quote(url, safe=""),
         "facebook": "https://www.facebook.com/sharer/sharer.php?u=" + quote(url, safe=""),
     }
+
+
+@register.filter(is_safe=True)
+def wrap_words(text) -> str:
+    """Thai text whose lines wrap only between the segmenter's words: each word unbreakable
+    (white-space: nowrap in .nw) with a <wbr> opportunity between adjacent words. Text
+    without Thai is returned escaped and unchanged."""
+    from thai.line_breaks import word_runs
+    from thai.text import THAI
+
+    text = str(text or "")
+    if not THAI.search(text):
+        return conditional_escape(text)
+    parts: list[str] = []
+    previous_word = False
+    for run in word_runs(text):
+        if run.isspace():
+            parts.append(run)
+            previous_word = False
+            continue
+        if previous_word:
+            parts.append("<wbr>")
+        parts.append(format_html('<span class="nw">{}</span>', run))
+        previous_word = True
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped by format_html
