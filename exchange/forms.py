@@ -103,7 +103,7 @@ class VisitRequestForm(HoneypotMixin):
         },
     )
     topics = forms.ModelMultipleChoiceField(
-        label=_("ประเด็นที่สนใจ (๘ ด้านพื้นฐาน)"),
+        label=_("ประเด็นที่สนใจ (8 ด้านพื้นฐาน)"),
         queryset=FocusArea.objects.originals(),
         required=False,
         widget=forms.CheckboxSelectMultiple,

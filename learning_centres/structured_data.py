@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch, reverse
@@ -75,6 +76,21 @@ def _compact(data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
 
 
+# Wagtail's first Site record names "localhost" until an operator sets the real host name.
+UNCONFIGURED_SITE_HOSTS = frozenset({"localhost", "127.0.0.1"})
+
+
+def page_full_url(page: Page, request: HttpRequest | None) -> str | None:
+    """The page's absolute URL; from the request's own host while the Site record still has
+    its placeholder host name, so links shared from a real server never say localhost."""
+    url = page.get_full_url(request)
+    if request is None or not url:
+        return url
+    if urlsplit(url).hostname in UNCONFIGURED_SITE_HOSTS and request.get_host().split(":")[0] not in UNCONFIGURED_SITE_HOSTS:
+        return request.build_absolute_uri(page.get_url(request))
+    return url
+
+
 def plain_text(html: str) -> str:
     return Truncator(" ".join(strip_tags(html or "").split())).chars(DESCRIPTION_LENGTH)
 
@@ -108,7 +124,7 @@ def centre_organization(centre: LearningCentrePage, request: HttpRequest | None 
         "@context": SCHEMA_CONTEXT if context else None,
         "@type": "Organization",
         "name": centre.title,
-        "url": centre.get_full_url(request),
+        "url": page_full_url(centre, request),
         "description": centre.search_description or plain_text(centre.description),
         "address": centre_address(centre),
         "telephone": centre.contact_phone,
@@ -127,7 +143,7 @@ def case_study_article(
 ) -> dict[str, Any]:
     """A case study as a schema.org Article written and published by its centre."""
     centre = centre if centre is not None else case_study.centre
-    url = case_study.get_full_url(request)
+    url = page_full_url(case_study, request)
     publisher = centre_organization(centre, request, context=False) if centre is not None else None
     data = {
         "@context": SCHEMA_CONTEXT,
@@ -171,7 +187,7 @@ def website(home: Page, request: HttpRequest | None = None, *, site_name: str = 
             "@context": SCHEMA_CONTEXT,
             "@type": "WebSite",
             "name": site_name or home.title,
-            "url": home.get_full_url(request),
+            "url": page_full_url(home, request),
             "inLanguage": CONTENT_LANGUAGE,
             "potentialAction": search_action,
         }

@@ -68,7 +68,7 @@ class VocabularyViewSet(SnippetViewSet):
 class FocusAreaViewSet(VocabularyViewSet):
     model = FocusArea
     icon = "tag"
-    menu_label = _("๘ ด้านพื้นฐาน")
+    menu_label = _("8 ด้านพื้นฐาน")
 
 
 class TargetGroupViewSet(VocabularyViewSet):

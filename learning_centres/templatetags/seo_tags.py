@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from learning_centres import structured_data
 from learning_centres.models import CaseStudyPage, LearningCentrePage
+from learning_centres.structured_data import page_full_url
 
 register = template.Library()
 
@@ -62,11 +63,13 @@ def page_seo(context) -> dict:
     page = context.get("page")
     if not isinstance(page, Page):
         page = None
-    canonical = page.get_full_url(request) if page is not None else None
+    canonical = page_full_url(page, request) if page is not None else None
     if not canonical and request is not None:
         canonical = without_tracking_params(request.build_absolute_uri())
     return {
         "page": page,
+        # Each language's home page sits right under Wagtail's root.
+        "is_home": page is not None and page.depth == 2,
         "canonical": canonical or "",
         "title": (page.seo_title or page.title) if page is not None else "",
         "description": page_description(page),

@@ -277,6 +277,9 @@ SEARCH_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("SEARCH_OUTBOX_MAX_ATTEMPTS", "8
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@lao-portal.local")
+# The programme's public address, offered as "contact us" in every page's footer (unset: the
+# footer's contact link leads to the about page).
+PORTAL_CONTACT_EMAIL = os.environ.get("PORTAL_CONTACT_EMAIL", "")
 # Mail is delivered by the task worker (portal/mail.py): each SMTP conversation gives up after
 # EMAIL_TIMEOUT seconds and is retried after MAIL_RETRY_SECONDS, doubling, MAIL_MAX_ATTEMPTS times.
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))

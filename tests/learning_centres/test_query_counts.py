@@ -40,8 +40,10 @@ SIZES = [3, 15]
 # three, learning_centres.models.taxonomy.labels).
 # Routing: one query for the pages on the way and one for the page (home.models.HomePage.route);
 # a case study's centre comes with its province, district and LAO in one query.
-CASE_STUDY_PAGE_QUERIES = 22
-CENTRE_PAGE_QUERIES = 19
+# Centre and case pages: +1 for the breadcrumbs' ancestors (one query, home.templatetags.site_tags).
+# Case pages: +1 for the indicators' dated readings, +1 for the LAOs that adopted the case.
+CASE_STUDY_PAGE_QUERIES = 26
+CENTRE_PAGE_QUERIES = 20
 HOME_PAGE_QUERIES = 15
 CASE_STUDY_INDEX_QUERIES = 16
 CENTRE_INDEX_QUERIES = 13
