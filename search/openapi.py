@@ -92,6 +92,13 @@ def schema(request: HttpRequest | None = None) -> dict:
                         *[_facet_parameter(name) for name in FACETS],
                         {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": ["relevance", "newest"]}},
                         {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
+                        {
+                            "name": "exact",
+                            "in": "query",
+                            "required": False,
+                            "description": "`1`: results for `q` as typed, even when it finds nothing and a correction would",
+                            "schema": {"type": "string", "enum": ["1"]},
+                        },
                     ],
                     "responses": {
                         "200": {
@@ -110,6 +117,10 @@ def schema(request: HttpRequest | None = None) -> dict:
                                             "suggestion": {
                                                 "type": ["string", "null"],
                                                 "description": "“Did you mean” query, when one helps",
+                                            },
+                                            "corrected": {
+                                                "type": "boolean",
+                                                "description": "True: `q` found nothing and `results` are those of `suggestion`",
                                             },
                                             "promoted": {"type": "array", "items": {"type": "object"}},
                                             "source": {"type": "string", "enum": ["engine", "fallback"]},

@@ -92,6 +92,9 @@ class SearchOutcome:
     backend: str  # "engine" or "fallback"
     suggestion: str | None = None
     notices: list[str] = field(default_factory=list)
+    # The query found nothing and `result` is the suggestion's instead ("showing results
+    # for …"); the visitor may still ask for the original query (ParsedParams.exact).
+    corrected: bool = False
 
     @property
     def from_fallback(self) -> bool:
@@ -113,12 +116,19 @@ def only_visible(result: SearchResult) -> SearchResult:
     return replace(result, hits=kept, total=max(result.total - dropped, len(kept)), dropped=dropped)
 
 
-def search(query: SearchQuery, *, correct_spelling: bool = True) -> SearchOutcome:
+def search(query: SearchQuery, *, correct_spelling: bool = True, show_correction: bool = True) -> SearchOutcome:
+    """The query's outcome, with a spelling suggestion when it finds little. When it finds
+    nothing and the suggestion finds something (and show_correction), the suggestion's
+    results instead, marked `corrected`: whichever backend answers."""
     result, backend = engine_else_database("a search", lambda engine: engine_query.run(engine, query), lambda: database_query.search(query))
     result = only_visible(result)
     outcome = SearchOutcome(result=result, backend=backend)
     if correct_spelling and query.text.strip() and outcome.result.total < 3:
         outcome.suggestion = suggest_correction(query.text)
+    if show_correction and outcome.suggestion and outcome.result.total == 0:
+        instead = search(replace(query, text=outcome.suggestion), correct_spelling=False)
+        if instead.result.total:
+            return replace(instead, suggestion=outcome.suggestion, corrected=True)
     return outcome
 
 

@@ -63,8 +63,8 @@ def _record(request: HttpRequest, parsed: ParsedParams, total: int) -> None:
 @require_GET
 def search_page(request: HttpRequest):
     parsed = parse(request.GET)
-    outcome = service.search(parsed.query)
-    _record(request, parsed, outcome.result.total)
+    outcome = service.search(parsed.query, show_correction=not parsed.exact)
+    _record(request, parsed, 0 if outcome.corrected else outcome.result.total)
     context = results_context(request, parsed, outcome)
     context.update(promotions=_promotions(parsed), notices=_page_notices(parsed))
     response = render(request, "pages/search.html", context)
@@ -91,7 +91,7 @@ def api_search(request: HttpRequest):
     parsed = parse(request.GET)
     if parsed.errors:
         return _error("Invalid search parameters.", parsed.errors)
-    outcome = service.search(parsed.query)  # an API call is not a visitor's search: not counted
+    outcome = service.search(parsed.query, show_correction=not parsed.exact)  # an API call is not a visitor's search: not counted
     payload = {
         "count": outcome.result.total,
         "page": parsed.query.page,
@@ -102,6 +102,8 @@ def api_search(request: HttpRequest):
             for name, values in presenters.facets(outcome, parsed.query.filters).items()
         },
         "suggestion": outcome.suggestion,
+        # True: the query found nothing and `results` are the suggestion's (exact=1: never).
+        "corrected": outcome.corrected,
         "promoted": _promotions(parsed),
         "source": outcome.backend,
     }

@@ -1,6 +1,8 @@
 """GET /api/search/ and /api/search/suggest/, answered by the real engine and by the
 database fallback alike."""
 
+import re
+
 import pytest
 
 from django.urls import reverse
@@ -105,6 +107,22 @@ def test_special_characters_and_long_queries_are_safe(client, corpus, q):
 def test_did_you_mean_for_a_misspelt_thai_query(client, corpus):
     _, body = api(client, q="ผูสูงอายุ")
     assert body["suggestion"] == "ผู้สูงอายุ"
+
+
+def test_a_misspelt_query_that_finds_nothing_answers_with_the_corrections_results(client, corpus):
+    _, body = api(client, q="ผู้สูงอาย")
+    assert (body["corrected"], body["suggestion"]) == (True, "ผู้สูงอายุ")
+    assert "เยี่ยมบ้านผู้สูงอายุติดเตียง" in [hit["title"] for hit in body["results"]]
+    _, exact = api(client, q="ผู้สูงอาย", exact="1")  # the query as typed, when asked
+    assert (exact["corrected"], exact["count"], exact["suggestion"]) == (False, 0, "ผู้สูงอายุ")
+
+
+def test_the_search_page_says_whose_results_it_shows_and_links_to_the_original(client, corpus):
+    html = client.get("/search/", {"q": "ผู้สูงอาย"}).content.decode()
+    assert "แสดงผลการค้นหาสำหรับ <strong>ผู้สูงอายุ</strong>" in html
+    assert "exact=1" in html and "เยี่ยมบ้านผู้สูงอายุติดเตียง" in re.sub("</?mark>", "", html)
+    original = client.get("/search/", {"q": "ผู้สูงอาย", "exact": "1"}).content.decode()
+    assert "แสดงผลการค้นหาสำหรับ" not in original and "หรือคุณหมายถึง" in original
 
 
 def test_promoted_results_for_a_query(client, corpus):
