@@ -88,7 +88,7 @@ def _topics(*names: str) -> str:
 
 def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
     sections = " ".join(_plain(getattr(page, name)) for name, _th, _en in CaseStudyPage.SECTIONS)
-    keywords = [tag.name for tag in page.keywords.all()]
+    keywords = [item.tag.name for item in page.tagged_items.all()]  # the prefetched rows: no query per page
     indicators = " ".join(f"{item.label} {item.baseline} {item.result}" for item in page.indicators.all())
     follow_ups = " ".join(f"{item.title} {item.text}" for item in page.follow_ups.all())
     return {
