@@ -163,7 +163,7 @@ def schema(request: HttpRequest | None = None) -> dict:
                                                 "type": "array",
                                                 "items": {
                                                     "type": "object",
-                                                    "required": ["label", "url", "kind"],
+                                                    "required": ["label", "url", "kind", "kind_label"],
                                                     "properties": {
                                                         "label": {"type": "string"},
                                                         "url": {"type": "string"},
@@ -171,6 +171,7 @@ def schema(request: HttpRequest | None = None) -> dict:
                                                             "type": "string",
                                                             "enum": ["case_study", "centre", "focus_area", "province"],
                                                         },
+                                                        "kind_label": {"type": "string", "description": "The kind, in the page's language"},
                                                     },
                                                 },
                                             }

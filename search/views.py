@@ -8,6 +8,7 @@ from dataclasses import replace
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -118,8 +119,15 @@ def api_suggest(request: HttpRequest):
     suggestions = service.suggest(prefix, limit=8)
     # The API is unprefixed (Thai); the English search page asks for English page addresses.
     language = request.GET.get("lang") if request.GET.get("lang") in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        kinds = presenters.suggestion_kinds()
     return JsonResponse(
-        {"suggestions": [{"label": s.label, "url": localized_url(s.url, language), "kind": s.kind} for s in suggestions]},
+        {
+            "suggestions": [
+                {"label": item.label, "url": localized_url(item.url, language), "kind": item.kind, "kind_label": kinds.get(item.kind, "")}
+                for item in suggestions
+            ]
+        },
         json_dumps_params={"ensure_ascii": False},
     )
 

@@ -158,6 +158,21 @@ def test_suggest_offers_focus_areas_and_provinces(client, corpus):
     assert kinds.get("ด้านการดูแลสุขภาพโดยชุมชน") == "focus_area"
 
 
+def test_suggestions_are_labelled_with_what_they_are(client, corpus):
+    suggestions = client.get(reverse("search:suggest"), {"q": "ดูแล"}).json()["suggestions"]
+    labels = {s["label"]: s["kind_label"] for s in suggestions}
+    assert labels["ด้านการดูแลสุขภาพโดยชุมชน"] == "ด้าน"
+    assert labels["ธนาคารเวลาดูแลกัน"] == "กรณีศึกษา"
+    english = client.get(reverse("search:suggest"), {"q": "สงข", "lang": "en"}).json()["suggestions"]
+    assert {s["label"]: s["kind_label"] for s in english}["สงขลา"] == "Province"
+
+
+@pytest.mark.parametrize("typed", ["ศพด", "ศพด."])
+def test_an_abbreviation_typed_whole_suggests_what_it_stands_for(client, corpus, typed):
+    labels = [s["label"] for s in client.get(reverse("search:suggest"), {"q": typed}).json()["suggestions"]]
+    assert "ศูนย์พัฒนาเด็กเล็กต้นแบบหาดใหญ่" in labels
+
+
 def test_openapi_schema_describes_both_endpoints(client):
     schema = client.get(reverse("search:openapi")).json()
     assert schema["openapi"].startswith("3.")
