@@ -47,7 +47,8 @@ FIELDS: tuple[IndexedField, ...] = (
     IndexedField("keywords_text", TEXT, boost=2.0, in_hit=False),
     IndexedField("places", TEXT, boost=1.5, in_hit=False),
     # The names (Thai and English) of a case's focus areas, target groups, funding sources
-    # and its centre's type: heavy, so a query naming a case's area ranks that case first.
+    # (and ศพด. for a child development centre's cases; a centre's own type names for a
+    # centre): heavy, so a query naming a case's area ranks that case first.
     IndexedField("topics", TEXT, boost=3.0, in_hit=False),
     IndexedField("centre_type", KEYWORD, facet=True),
     IndexedField("focus_areas", KEYWORD, facet=True, many=True),

@@ -58,7 +58,7 @@ def results_context(request: HttpRequest, parsed: ParsedParams, outcome: service
     """What the results partials (templates/components/search/) show: results, facets,
     chips, sort and pagination links. Shared by /search/ and the centre and case-study
     listings, whose URLs are therefore the search page's, and as shareable."""
-    params = {key: request.GET.getlist(key) for key in ("q", "sort", *FACET_PARAMS)}
+    params = {key: request.GET.getlist(key) for key in ("q", "exact", "sort", *FACET_PARAMS)}
     facets = presenters.facets(outcome, parsed.query.filters)
     chips = [
         {"label": value["label"], "remove_url": _url(params, **{name: [v for v in params.get(name, []) if v != value["value"]]})}
@@ -84,7 +84,9 @@ def results_context(request: HttpRequest, parsed: ParsedParams, outcome: service
         "previous_url": _url(params, page=str(page - 1)) if page > 1 else None,
         "next_url": _url(params, page=str(page + 1)) if page < num_pages else None,
         "last_url": _url(params, page=str(num_pages)) if page > num_pages else None,
-        "suggestion_url": _url(params, q=outcome.suggestion) if outcome.suggestion else None,
+        "suggestion_url": _url(params, q=outcome.suggestion, exact=None) if outcome.suggestion else None,
+        # Results shown for a correction: a link to the query as typed, never corrected.
+        "original_url": _url(params, exact="1") if outcome.corrected else None,
         "focus_areas": FocusArea.objects.originals(),
         "params": params,
     }
@@ -97,7 +99,7 @@ def listing_context(request: HttpRequest, kind: str) -> dict:
     parsed = parse(request.GET, kinds=(kind,), default_sort="newest")
     if parsed.errors:
         return {"listing_errors": parsed.errors, "kind": kind, "clear_url": "?"}
-    outcome = service.search(parsed.query, correct_spelling=bool(parsed.query.text))
+    outcome = service.search(parsed.query, correct_spelling=bool(parsed.query.text), show_correction=not parsed.exact)
     return results_context(request, parsed, outcome)
 
 

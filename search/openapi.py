@@ -93,6 +93,13 @@ def schema(request: HttpRequest | None = None) -> dict:
                         *[_facet_parameter(name) for name in FACETS],
                         {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": list(SORTS)}},
                         {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
+                        {
+                            "name": "exact",
+                            "in": "query",
+                            "required": False,
+                            "description": "`1`: results for `q` as typed, even when it finds nothing and a correction would",
+                            "schema": {"type": "string", "enum": ["1"]},
+                        },
                     ],
                     "responses": {
                         "200": {
@@ -111,6 +118,10 @@ def schema(request: HttpRequest | None = None) -> dict:
                                             "suggestion": {
                                                 "type": ["string", "null"],
                                                 "description": "“Did you mean” query, when one helps",
+                                            },
+                                            "corrected": {
+                                                "type": "boolean",
+                                                "description": "True: `q` found nothing and `results` are those of `suggestion`",
                                             },
                                             "promoted": {"type": "array", "items": {"type": "object"}},
                                             "source": {"type": "string", "enum": ["engine", "fallback"]},
@@ -153,7 +164,7 @@ def schema(request: HttpRequest | None = None) -> dict:
                                                 "type": "array",
                                                 "items": {
                                                     "type": "object",
-                                                    "required": ["label", "url", "kind"],
+                                                    "required": ["label", "url", "kind", "kind_label"],
                                                     "properties": {
                                                         "label": {"type": "string"},
                                                         "url": {"type": "string"},
@@ -161,6 +172,7 @@ def schema(request: HttpRequest | None = None) -> dict:
                                                             "type": "string",
                                                             "enum": ["case_study", "centre", "focus_area", "province"],
                                                         },
+                                                        "kind_label": {"type": "string", "description": "The kind, in the page's language"},
                                                     },
                                                 },
                                             }

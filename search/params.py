@@ -46,6 +46,7 @@ class ParsedParams:
     query: SearchQuery
     errors: list[str] = field(default_factory=list)
     truncated: bool = False
+    exact: bool = False  # ?exact=1: the query as typed, never replaced by a spelling correction
 
     @property
     def filters(self) -> dict[str, tuple[str, ...]]:
@@ -121,4 +122,4 @@ def parse(params: QueryDict, *, kinds: tuple[str, ...] = ("case_study",), defaul
         page = 1
 
     query = SearchQuery(text=text, filters=filters, kinds=kinds, sort=sort, page=page)
-    return ParsedParams(query=query, errors=errors, truncated=truncated)
+    return ParsedParams(query=query, errors=errors, truncated=truncated, exact=params.get("exact") == "1")

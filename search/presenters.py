@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from django.utils.html import escape
+from django.utils.translation import pgettext
 
 from learning_centres.models import CentreType, EvidenceLevel, FocusArea, LAOType, Province, Region
 from learning_centres.models.evidence import EVIDENCE_LEVEL_NAMES_EN
@@ -23,6 +24,16 @@ from .service import SearchOutcome
 
 FACET_ORDER = ("centre_type", "focus_areas", "evidence_level", "region", "province", "lao_type", "year_be", "keywords")
 _ANY_TAG_BUT_MARK = re.compile(r"<(?!/?mark>)")
+
+
+def suggestion_kinds() -> dict[str, str]:
+    """What each kind of autocomplete suggestion is, in the active language."""
+    return {
+        "case_study": pgettext("suggestion kind", "กรณีศึกษา"),
+        "centre": pgettext("suggestion kind", "ศูนย์เรียนรู้"),
+        "focus_area": pgettext("suggestion kind", "ด้าน"),
+        "province": pgettext("suggestion kind", "จังหวัด"),
+    }
 
 
 def clean(text: str | None) -> str:

@@ -18,6 +18,9 @@ from django.conf import settings
 from django.core.signals import request_finished, request_started
 from django.dispatch import receiver
 
+from thai.names import ABBREVIATIONS
+from thai.text import normalise
+
 from .backends.database import query as database_query
 from .backends.database import related as database_related
 from .backends.database import suggest as database_suggest
@@ -92,6 +95,9 @@ class SearchOutcome:
     backend: str  # "engine" or "fallback"
     suggestion: str | None = None
     notices: list[str] = field(default_factory=list)
+    # The query found nothing and `result` is the suggestion's instead ("showing results
+    # for …"); the visitor may still ask for the original query (ParsedParams.exact).
+    corrected: bool = False
 
     @property
     def from_fallback(self) -> bool:
@@ -113,12 +119,19 @@ def only_visible(result: SearchResult) -> SearchResult:
     return replace(result, hits=kept, total=max(result.total - dropped, len(kept)), dropped=dropped)
 
 
-def search(query: SearchQuery, *, correct_spelling: bool = True) -> SearchOutcome:
+def search(query: SearchQuery, *, correct_spelling: bool = True, show_correction: bool = True) -> SearchOutcome:
+    """The query's outcome, with a spelling suggestion when it finds little. When it finds
+    nothing and the suggestion finds something (and show_correction), the suggestion's
+    results instead, marked `corrected`: whichever backend answers."""
     result, backend = engine_else_database("a search", lambda engine: engine_query.run(engine, query), lambda: database_query.search(query))
     result = only_visible(result)
     outcome = SearchOutcome(result=result, backend=backend)
     if correct_spelling and query.text.strip() and outcome.result.total < 3:
         outcome.suggestion = suggest_correction(query.text)
+    if show_correction and outcome.suggestion and outcome.result.total == 0:
+        instead = search(replace(query, text=outcome.suggestion), correct_spelling=False)
+        if instead.result.total:
+            return replace(instead, suggestion=outcome.suggestion, corrected=True)
     return outcome
 
 
@@ -129,10 +142,29 @@ def _engine_suggestions(engine: SearchEngine, prefix: str, limit: int) -> list[S
     return (taxonomy[:3] + titles)[:limit]
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """{normalised abbreviation: its full Thai name} from thai.names (the project's synonym data)."""
+    return {normalise(abbreviation.short): abbreviation.full for abbreviation in ABBREVIATIONS}
+
+
 def suggest(prefix: str, limit: int = SUGGEST_LIMIT) -> list[Suggestion]:
-    """Search-as-you-type suggestions (case studies, centres, focus areas, provinces)."""
+    """Search-as-you-type suggestions (case studies, centres, focus areas, provinces). An
+    abbreviation typed whole (ศพด, อบต.) is also read as its full name (ศูนย์พัฒนาเด็กเล็ก…),
+    whose suggestions follow the prefix's own."""
+
+    def both(on: Callable[[str], list[Suggestion]]) -> list[Suggestion]:
+        found = on(prefix)
+        full = _abbreviations().get(normalise(prefix))
+        if full and len(found) < limit:
+            seen = {(item.url, item.kind) for item in found}
+            found += [item for item in on(full) if (item.url, item.kind) not in seen]
+        return found[:limit]
+
     suggestions, _backend = engine_else_database(
-        "suggestions", lambda engine: _engine_suggestions(engine, prefix, limit), lambda: database_suggest.suggest(prefix, limit)
+        "suggestions",
+        lambda engine: both(lambda text: _engine_suggestions(engine, text, limit)),
+        lambda: both(lambda text: database_suggest.suggest(text, limit)),
     )
     visible = visible_page_ids(suggestion.page_id for suggestion in suggestions if suggestion.page_id is not None)
     return [suggestion for suggestion in suggestions if suggestion.page_id is None or suggestion.page_id in visible]

@@ -8,6 +8,7 @@ from dataclasses import replace
 from django.conf import settings
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -63,8 +64,8 @@ def _record(request: HttpRequest, parsed: ParsedParams, total: int) -> None:
 @require_GET
 def search_page(request: HttpRequest):
     parsed = parse(request.GET)
-    outcome = service.search(parsed.query)
-    _record(request, parsed, outcome.result.total)
+    outcome = service.search(parsed.query, show_correction=not parsed.exact)
+    _record(request, parsed, 0 if outcome.corrected else outcome.result.total)
     context = results_context(request, parsed, outcome)
     context.update(promotions=_promotions(parsed), notices=_page_notices(parsed))
     response = render(request, "pages/search.html", context)
@@ -91,7 +92,7 @@ def api_search(request: HttpRequest):
     parsed = parse(request.GET)
     if parsed.errors:
         return _error("Invalid search parameters.", parsed.errors)
-    outcome = service.search(parsed.query)  # an API call is not a visitor's search: not counted
+    outcome = service.search(parsed.query, show_correction=not parsed.exact)  # an API call is not a visitor's search: not counted
     payload = {
         "count": outcome.result.total,
         "page": parsed.query.page,
@@ -102,6 +103,8 @@ def api_search(request: HttpRequest):
             for name, values in presenters.facets(outcome, parsed.query.filters).items()
         },
         "suggestion": outcome.suggestion,
+        # True: the query found nothing and `results` are the suggestion's (exact=1: never).
+        "corrected": outcome.corrected,
         "promoted": _promotions(parsed),
         "source": outcome.backend,
     }
@@ -116,8 +119,15 @@ def api_suggest(request: HttpRequest):
     suggestions = service.suggest(prefix, limit=8)
     # The API is unprefixed (Thai); the English search page asks for English page addresses.
     language = request.GET.get("lang") if request.GET.get("lang") in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        kinds = presenters.suggestion_kinds()
     return JsonResponse(
-        {"suggestions": [{"label": s.label, "url": localized_url(s.url, language), "kind": s.kind} for s in suggestions]},
+        {
+            "suggestions": [
+                {"label": item.label, "url": localized_url(item.url, language), "kind": item.kind, "kind_label": kinds.get(item.kind, "")}
+                for item in suggestions
+            ]
+        },
         json_dumps_params={"ensure_ascii": False},
     )
 

@@ -42,6 +42,13 @@
       li.setAttribute("aria-selected", "false");
       li.dataset.url = item.url;
       li.textContent = item.label;
+      if (item.kind_label) {  // what the suggestion is: case study, centre, area or province
+        var kind = document.createElement("span");
+        kind.className = "suggestion-kind";
+        kind.textContent = item.kind_label;
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(kind);
+      }
       li.addEventListener("mousedown", function (event) { event.preventDefault(); window.location.href = item.url; });
       listbox.appendChild(li);
       return li;

@@ -1,6 +1,8 @@
 """GET /api/search/ and /api/search/suggest/, answered by the real engine and by the
 database fallback alike."""
 
+import re
+
 import pytest
 
 from django.urls import reverse
@@ -107,6 +109,22 @@ def test_did_you_mean_for_a_misspelt_thai_query(client, corpus):
     assert body["suggestion"] == "ผู้สูงอายุ"
 
 
+def test_a_misspelt_query_that_finds_nothing_answers_with_the_corrections_results(client, corpus):
+    _, body = api(client, q="ผู้สูงอาย")
+    assert (body["corrected"], body["suggestion"]) == (True, "ผู้สูงอายุ")
+    assert "เยี่ยมบ้านผู้สูงอายุติดเตียง" in [hit["title"] for hit in body["results"]]
+    _, exact = api(client, q="ผู้สูงอาย", exact="1")  # the query as typed, when asked
+    assert (exact["corrected"], exact["count"], exact["suggestion"]) == (False, 0, "ผู้สูงอายุ")
+
+
+def test_the_search_page_says_whose_results_it_shows_and_links_to_the_original(client, corpus):
+    html = client.get("/search/", {"q": "ผู้สูงอาย"}).content.decode()
+    assert "แสดงผลการค้นหาสำหรับ <strong>ผู้สูงอายุ</strong>" in html
+    assert "exact=1" in html and "เยี่ยมบ้านผู้สูงอายุติดเตียง" in re.sub("</?mark>", "", html)
+    original = client.get("/search/", {"q": "ผู้สูงอาย", "exact": "1"}).content.decode()
+    assert "แสดงผลการค้นหาสำหรับ" not in original and "หรือคุณหมายถึง" in original
+
+
 def test_promoted_results_for_a_query(client, corpus):
     SearchPromotion.objects.create(query=Query.get("น้ำท่วม"), page=corpus["flood"], description="คู่มือซ้อมอพยพ", sort_order=0)
     _, body = api(client, q="น้ำท่วม")
@@ -138,6 +156,21 @@ def test_suggest_offers_focus_areas_and_provinces(client, corpus):
     assert "สงขลา" in labels
     kinds = {s["label"]: s["kind"] for s in client.get(reverse("search:suggest"), {"q": "ดูแล"}).json()["suggestions"]}
     assert kinds.get("ด้านการดูแลสุขภาพโดยชุมชน") == "focus_area"
+
+
+def test_suggestions_are_labelled_with_what_they_are(client, corpus):
+    suggestions = client.get(reverse("search:suggest"), {"q": "ดูแล"}).json()["suggestions"]
+    labels = {s["label"]: s["kind_label"] for s in suggestions}
+    assert labels["ด้านการดูแลสุขภาพโดยชุมชน"] == "ด้าน"
+    assert labels["ธนาคารเวลาดูแลกัน"] == "กรณีศึกษา"
+    english = client.get(reverse("search:suggest"), {"q": "สงข", "lang": "en"}).json()["suggestions"]
+    assert {s["label"]: s["kind_label"] for s in english}["สงขลา"] == "Province"
+
+
+@pytest.mark.parametrize("typed", ["ศพด", "ศพด."])
+def test_an_abbreviation_typed_whole_suggests_what_it_stands_for(client, corpus, typed):
+    labels = [s["label"] for s in client.get(reverse("search:suggest"), {"q": typed}).json()["suggestions"]]
+    assert "ศูนย์พัฒนาเด็กเล็กต้นแบบหาดใหญ่" in labels
 
 
 def test_openapi_schema_describes_both_endpoints(client):
