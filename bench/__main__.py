@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", choices=("all", "reindex"), default="all", help="reindex: the portal's rebuild alone")
     parser.add_argument("--peer-budget", type=float, help="seconds each Wagtail backend may spend on requests per size (default 900)")
     parser.add_argument("--peer-timeout", type=float, help="seconds one Wagtail backend request may take (default 120)")
+    parser.add_argument("--worker-requests", type=int, help="requests to one gunicorn worker before its memory is read (default 1000)")
     parser.add_argument("--node-port", type=int, help="without --search-url: start a node of its own on this port")
     parser.add_argument("--out", type=Path, default=REPO / "var" / "bench")
     args = parser.parse_args(argv)
@@ -111,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         options += ("--only", args.only) + (("--workers", str(args.workers)) if args.workers else ())
         options += ("--peer-budget", str(args.peer_budget)) if args.peer_budget is not None else ()
         options += ("--peer-timeout", str(args.peer_timeout)) if args.peer_timeout is not None else ()
+        options += ("--worker-requests", str(args.worker_requests)) if args.worker_requests is not None else ()
         run(args.n or [1000, 10000], args.search_url, args.out, args.repeat, options)
     finally:
         if args.node_port and "started" in locals():

@@ -55,6 +55,7 @@ from thai import text  # noqa: E402
 from . import corpus as corpus_module  # noqa: E402
 from .load import load  # noqa: E402
 from .peers import found_ids  # noqa: E402
+from .worker_memory import worker_memory  # noqa: E402
 
 PORTAL, TOOK, WAGTAIL_OS, WAGTAIL_DB = "portal", "portal_took", "wagtail_opensearch", "wagtail_database"
 PEER_BACKENDS = {WAGTAIL_OS: "opensearch", WAGTAIL_DB: "default"}
@@ -431,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, help="processes building the rebuild's documents (default: SEARCH_REBUILD_WORKERS / CPUs)")
     parser.add_argument("--only", choices=("all", "reindex"), default="all", help="reindex: the portal's rebuild alone, nothing else")
     parser.add_argument("--peer-budget", type=float, default=PEER_BUDGET, help="seconds each peer may spend on requests")
+    parser.add_argument("--worker-requests", type=int, default=1000, help="requests to one gunicorn worker before its memory is read")
     parser.add_argument("--peer-timeout", type=float, default=PEER_TIMEOUT, help="seconds one peer request may take")
     args = parser.parse_args(argv)
     if get_engine() is None:
@@ -473,6 +475,9 @@ def main(argv: list[str] | None = None) -> int:
     _save(result, args.out.with_suffix(".partial.json"))
     result["pages"] = page_timings(client, args.repeat)
     result["recall"] = recall(corpus, [params["q"] for params in mix["thai_word"]], budget)
+    print(f"N={args.n}: a gunicorn worker's memory over {args.worker_requests} requests", file=sys.stderr, flush=True)
+    case_urls = [page.url for page in CaseStudyPage.objects.live().order_by("?")[: args.worker_requests // 2]]
+    result["worker_memory"] = worker_memory(case_urls, args.worker_requests)
     result["peer_budget"] = budget.report()
     result["machine"]["load_average_end"] = os.getloadavg()
 

@@ -102,6 +102,14 @@ def markdown(results: list[dict]) -> str:
                 for name in (PORTAL, WAGTAIL_OS, WAGTAIL_DB)
             ]
             lines.append(f"| {row['word']} | {row['contain_substring']} | {row['contain_as_word']} | " + " | ".join(cells) + " |")
+        memory = result.get("worker_memory")
+        if memory:
+            lines += [
+                "",
+                f"A gunicorn worker's memory (RSS) over {memory['requests']:,} mixed requests (case studies, listings, home, feeds, "
+                f"searches; {memory['errors']} errors, {memory['seconds']} s): {memory['rss_mb_started']} MB started, "
+                f"{memory['rss_mb_warm']} MB after the first tenth, {memory['rss_mb_end']} MB at the end.",
+            ]
         lines += ["", _budget_line(result), "", _machine_line(result), ""]
     return "\n".join(lines)
 

@@ -36,6 +36,8 @@ def test_a_tiny_benchmark_reports_every_figure(tmp_path):
             "--repeat",
             "1",
             "--fallback-from-rebuild",
+            "--worker-requests",
+            "60",
             "--search-url",
             ENGINE_URL,
             "--out",
@@ -64,6 +66,9 @@ def test_a_tiny_benchmark_reports_every_figure(tmp_path):
         assert _positive(timings["uncached"]) and _positive(timings["miss"]) and _positive(timings["cached"])
         assert timings["queries_uncached"] > 0 and timings["queries_miss"] > 0
         assert 0 < timings["queries_cached"] <= 3  # from the page cache: its generations, key and page
+    memory = result["worker_memory"]
+    assert memory["requests"] == 60 and memory["errors"] == 0
+    assert 0 < memory["rss_mb_started"] <= memory["rss_mb_end"]
     for row in result["recall"]:
         assert row["contain_substring"] >= row["contain_as_word"] > 0, row
         assert all(0 <= row[name]["of_substring"] <= row["contain_substring"] for name in BACKENDS)

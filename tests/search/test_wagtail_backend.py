@@ -73,3 +73,26 @@ def test_images_still_use_wagtails_database_backend():
     image = wagtail_factories.ImageFactory(title="ภาพกิจกรรม")
     found = get_search_backend().search("ภาพกิจกรรม", get_image_model())
     assert image in list(found)
+
+
+@pytest.mark.django_db
+def test_pages_are_not_written_into_wagtails_index_other_models_are(centre):
+    import wagtail_factories
+
+    from wagtail.search.models import IndexEntry
+
+    before = IndexEntry.objects.count()
+    publish(CaseStudyPageFactory(parent=centre))
+    assert IndexEntry.objects.count() == before
+    wagtail_factories.ImageFactory(title="ภาพใหม่")
+    assert IndexEntry.objects.count() == before + 1
+
+
+@pytest.mark.django_db
+def test_several_quoted_phrases_search_through_the_portal(client, editor, titled_case):
+    assert titled_case.title in admin_search(client, editor, '"เยี่ยมบ้าน" "ผู้สูงอายุ"')
+
+
+@pytest.mark.django_db
+def test_an_empty_box_lists_pages(client, editor, titled_case):
+    assert titled_case.title in admin_search(client, editor, "")
