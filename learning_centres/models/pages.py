@@ -30,6 +30,7 @@ from ..charts import outcome_series
 from ..feed_links import feed_urls
 from ..forms import CaseStudyPageForm, LearningCentrePageForm
 from .evidence import EVIDENCE_LEVEL_NEEDS, EvidenceLevel, evidence_help_text, evidence_level_label
+from .profiles import ELDERLY_FIELDS, CentreProfile
 from .registry import District, LocalAdministrativeOrganisation, Province
 from .taxonomy import THAI_TERMS
 
@@ -102,7 +103,7 @@ class CentreIndexPage(SearchListingMixin, Page):
         verbose_name = _("หน้ารวมศูนย์เรียนรู้")
 
 
-class LearningCentrePage(Page):
+class LearningCentrePage(CentreProfile, Page):
     centre_type = models.CharField(_("ประเภทศูนย์"), max_length=32, choices=CentreType.choices)
     lao = models.ForeignKey(
         LocalAdministrativeOrganisation,
@@ -150,6 +151,25 @@ class LearningCentrePage(Page):
             heading=_("ผู้ประสานงาน"),
         ),
         FieldRowPanel([FieldPanel("visiting_capacity"), FieldPanel("year_established")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("staff_count"), FieldPanel("volunteer_count")]),
+                FieldPanel("opening_days"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("ข้อมูลศูนย์"),
+        ),
+        # Shown for one type only (static/js/admin-centre-profile.js); the form refuses the other's.
+        MultiFieldPanel([FieldPanel(name) for name in ELDERLY_FIELDS], heading=_("ข้อมูลศูนย์ผู้สูงอายุ"), classname="profile-elderly_care"),
+        MultiFieldPanel(
+            [
+                FieldPanel("children_enrolled"),
+                FieldRowPanel([FieldPanel("children_age_from"), FieldPanel("children_age_to")]),
+                FieldPanel("dla_standard_level"),
+            ],
+            heading=_("ข้อมูลศูนย์พัฒนาเด็กเล็ก"),
+            classname="profile-child_development",
+        ),
         InlinePanel("gallery_images", label=_("ภาพประกอบ")),
     ]
     search_fields = Page.search_fields + [

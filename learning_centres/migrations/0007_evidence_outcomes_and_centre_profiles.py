@@ -111,5 +111,99 @@ class Migration(migrations.Migration):
                 "constraints": [models.UniqueConstraint(fields=("page", "quiet_since"), name="one_reminder_per_quiet_period")],
             },
         ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="caregivers_trained",
+            field=models.PositiveIntegerField(
+                blank=True,
+                null=True,
+                validators=[django.core.validators.MaxValueValidator(1000000)],
+                verbose_name="จำนวนผู้ดูแลผู้สูงอายุที่ผ่านการอบรม (คน)",
+            ),
+        ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="children_age_from",
+            field=models.PositiveSmallIntegerField(
+                blank=True, null=True, validators=[django.core.validators.MaxValueValidator(6)], verbose_name="อายุเด็กตั้งแต่ (ปี)"
+            ),
+        ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="children_age_to",
+            field=models.PositiveSmallIntegerField(
+                blank=True, null=True, validators=[django.core.validators.MaxValueValidator(6)], verbose_name="อายุเด็กถึง (ปี)"
+            ),
+        ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="children_enrolled",
+            field=models.PositiveIntegerField(
+                blank=True, null=True, validators=[django.core.validators.MaxValueValidator(1000000)], verbose_name="จำนวนเด็กที่รับเลี้ยงดู (คน)"
+            ),
+        ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="dla_standard_level",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                choices=[(1, "ผ่านมาตรฐานระดับพื้นฐาน"), (2, "ผ่านมาตรฐานระดับดี"), (3, "ผ่านมาตรฐานระดับดีเยี่ยม")],
+                null=True,
+                verbose_name="ระดับมาตรฐานศูนย์พัฒนาเด็กเล็ก (สถ.)",
+            ),
+        ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="latitude",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=6,
+                max_digits=8,
+                null=True,
+                validators=[django.core.validators.MinValueValidator(5), django.core.validators.MaxValueValidator(21)],
+                verbose_name="ละติจูด",
+            ),
+        ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="longitude",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=6,
+                max_digits=9,
+                null=True,
+                validators=[django.core.validators.MinValueValidator(97), django.core.validators.MaxValueValidator(106)],
+                verbose_name="ลองจิจูด",
+            ),
+        ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="older_people_served",
+            field=models.PositiveIntegerField(
+                blank=True,
+                null=True,
+                validators=[django.core.validators.MaxValueValidator(1000000)],
+                verbose_name="จำนวนผู้สูงอายุที่ได้รับบริการ (คน/ปี)",
+            ),
+        ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="opening_days",
+            field=models.CharField(blank=True, max_length=20, verbose_name="วันเปิดทำการ"),
+        ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="staff_count",
+            field=models.PositiveIntegerField(
+                blank=True, null=True, validators=[django.core.validators.MaxValueValidator(1000000)], verbose_name="จำนวนบุคลากร (คน)"
+            ),
+        ),
+        migrations.AddField(
+            model_name="learningcentrepage",
+            name="volunteer_count",
+            field=models.PositiveIntegerField(
+                blank=True, null=True, validators=[django.core.validators.MaxValueValidator(1000000)], verbose_name="จำนวนอาสาสมัคร (คน)"
+            ),
+        ),
         migrations.RunPython(readings_from_before_after, remove_migrated_readings),
     ]
