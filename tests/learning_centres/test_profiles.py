@@ -11,12 +11,13 @@ from learning_centres.models.profiles import distance_km
 from tests.learning_centres.factories import LAOFactory, LearningCentrePageFactory
 
 pytestmark = pytest.mark.django_db
+EMPTY_RICH_TEXT = json.dumps({"blocks": [], "entityMap": {}})  # what the admin's editor posts when empty
 
 
 def form_data(centre, **changes) -> dict:
     data = {
         "title": centre.title, "slug": centre.slug, "centre_type": centre.centre_type, "lao": centre.lao_id,
-        "province": centre.province_id, "district": "", "address": "", "description": json.dumps({"blocks": [], "entityMap": {}}), "contact_name": "",
+        "province": centre.province_id, "district": "", "address": "", "description": EMPTY_RICH_TEXT, "contact_name": "",
         "contact_position": "", "contact_phone": "", "website": "", "contact_email": "", "visiting_capacity": "",
         "year_established": "", "staff_count": "", "volunteer_count": "", "latitude": "", "longitude": "",
         "older_people_served": "", "caregivers_trained": "", "children_enrolled": "", "children_age_from": "",
@@ -39,7 +40,7 @@ def elderly(centre_index):
 
 
 def test_an_elderly_centre_takes_its_own_fields_and_refuses_a_child_centres(elderly):
-    form = bound_form(elderly, older_people_served="350", caregivers_trained="๒๔".replace("๒๔", "24"), opening_days=["1", "3"])
+    form = bound_form(elderly, older_people_served="350", caregivers_trained="24", opening_days=["1", "3"])
     assert form.is_valid(), form.errors
     assert form.cleaned_data["opening_days"] == "1,3"
     form = bound_form(elderly, children_enrolled="40")
