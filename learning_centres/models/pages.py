@@ -368,11 +368,16 @@ class CaseStudyPage(Page):
     def adoptions(self) -> list[dict]:
         """The LAOs that reported adopting this case after a study visit (exchange's visit
         feedback, once an editor approved it), earliest report first, one row per LAO."""
-        reports = (
-            self.adoption_reports.filter(approved=True, request__lao__isnull=False)
-            .select_related("request__lao__province")
-            .order_by("created_at")
-        )
+        if "adoption_reports" in getattr(self, "_prefetched_objects_cache", {}):  # exports prefetch them
+            reports = sorted(
+                (r for r in self.adoption_reports.all() if r.approved and r.request.lao_id), key=lambda report: report.created_at
+            )
+        else:
+            reports = (
+                self.adoption_reports.filter(approved=True, request__lao__isnull=False)
+                .select_related("request__lao__province")
+                .order_by("created_at")
+            )
         seen: dict[int, dict] = {}
         for report in reports:
             seen.setdefault(report.request.lao_id, {"lao": report.request.lao, "date": report.created_at.date()})
@@ -417,7 +422,9 @@ class CaseStudyPage(Page):
             context["related_case_studies"] = self.related_case_studies(context["centre"])
         context["follow_ups"] = self.follow_ups.order_by("date")
         context["outcome_charts"] = outcome_series(self.indicators.all(), self.readings.all())
-        context["adoptions"] = [] if getattr(request, "is_preview", False) and not self.pk else self.adoptions()
+        # The adopting LAOs back the top level of the scale, and are listed with it (one query
+        # on those pages only); an editor raises the level after reading the reports.
+        context["adoptions"] = self.adoptions() if self.evidence_level == EvidenceLevel.ADOPTED and self.pk else []
         return context
 
     def related_case_studies(self, centre: LearningCentrePage | None) -> list["CaseStudyPage"]:

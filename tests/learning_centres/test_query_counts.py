@@ -38,7 +38,8 @@ SIZES = [3, 15]
 # language switcher and hreflang links look up the page's version in the other language).
 # Pages that name terms: +1 for the vocabularies' names in every language (one query for all
 # three, learning_centres.models.taxonomy.labels).
-CASE_STUDY_PAGE_QUERIES = 27
+# +1: the indicators' dated readings (learning_centres.models.outcomes), one prefetch.
+CASE_STUDY_PAGE_QUERIES = 28
 CENTRE_PAGE_QUERIES = 21
 HOME_PAGE_QUERIES = 15
 CASE_STUDY_INDEX_QUERIES = 16
