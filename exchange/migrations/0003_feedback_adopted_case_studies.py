@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('exchange', '0002_visitrequest_language'),
-        ('learning_centres', '0007_evidence_outcomes_and_centre_profiles'),
+        ('learning_centres', '0007_evidence_levels_and_outcome_readings'),
     ]
 
     operations = [

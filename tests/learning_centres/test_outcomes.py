@@ -71,7 +71,7 @@ def test_the_migration_turns_before_after_pairs_into_readings_and_keeps_the_pair
 
     from django.apps import apps
 
-    migration = importlib.import_module("learning_centres.migrations.0007_evidence_outcomes_and_centre_profiles")
+    migration = importlib.import_module("learning_centres.migrations.0007_evidence_levels_and_outcome_readings")
     IndicatorReading.objects.all().delete()
     migration.readings_from_before_after(apps, None)
     case.refresh_from_db()
