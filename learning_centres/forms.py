@@ -7,6 +7,8 @@ from wagtail.admin.forms import WagtailAdminPageForm
 
 from thai.dates import FIRST_YEAR, LAST_YEAR, NotAYear, parse_year, to_buddhist_year
 
+from .profile_fields import CHILD_FIELDS, ELDERLY_FIELDS, WEEKDAYS
+
 
 def not_a_year_message(error: NotAYear) -> str:
     """The reader's-language message for a value that is not a year (forms and importer)."""
@@ -69,9 +71,30 @@ class CaseStudyPageForm(WagtailAdminPageForm):
 
 class LearningCentrePageForm(WagtailAdminPageForm):
     year_established = BuddhistEraYearField(label=_("ปีที่ก่อตั้ง (พ.ศ.)"), required=False)
+    opening_days = forms.MultipleChoiceField(
+        label=_("วันเปิดทำการ"), choices=[(value, th) for value, th, _en in WEEKDAYS], required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:  # the model keeps "1,2,3"; the checkboxes want a list
+            self.initial["opening_days"] = [day for day in (self.instance.opening_days or "").split(",") if day]
+
+    def clean_opening_days(self) -> str:
+        return ",".join(sorted(self.cleaned_data.get("opening_days") or []))
 
     def clean(self):
         cleaned = super().clean()
+        centre_type = cleaned.get("centre_type")
+        others = CHILD_FIELDS if centre_type == "elderly_care" else ELDERLY_FIELDS if centre_type == "child_development" else ()
+        for name in others:
+            if cleaned.get(name) not in (None, ""):
+                self.add_error(name, _("ข้อมูลนี้ใช้กับศูนย์อีกประเภทหนึ่ง กรุณาเว้นว่าง"))
+        age_from, age_to = cleaned.get("children_age_from"), cleaned.get("children_age_to")
+        if age_from is not None and age_to is not None and age_to < age_from:
+            self.add_error("children_age_to", _("อายุสูงสุดต้องไม่น้อยกว่าอายุต่ำสุด"))
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+            self.add_error("longitude", _("กรุณากรอกทั้งละติจูดและลองจิจูด หรือเว้นว่างทั้งคู่"))
         province, district = cleaned.get("province"), cleaned.get("district")
         if province and district and district.province_id != province.pk:
             self.add_error("district", _("อำเภอที่เลือกไม่อยู่ในจังหวัดนี้"))

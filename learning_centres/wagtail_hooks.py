@@ -2,6 +2,8 @@
 case studies (https://docs.wagtail.org/en/stable/extending/admin_views.html)."""
 
 from django.db.models import Q
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -91,3 +93,9 @@ class RegistryGroup(SnippetViewSetGroup):
 
 
 register_snippet(RegistryGroup)
+
+
+@hooks.register("insert_editor_js")
+def centre_profile_panels_by_type():
+    """Hide the profile panel of the other centre type (static/js/admin-centre-profile.js)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-centre-profile.js"))

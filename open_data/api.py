@@ -23,6 +23,7 @@ from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from learning_centres.models import CaseStudyPage, CentreType, EvidenceLevel, FocusArea, LearningCentrePage, Province
 from learning_centres.models.evidence import EVIDENCE_LEVEL_NAMES_EN
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN, with_centre
+from learning_centres.models.profiles import CHILD_FIELDS, ELDERLY_FIELDS
 from learning_centres.models.registry import LAO_TYPE_NAMES_EN, LAOType
 from search import service
 from search.contract import MAX_QUERY_LENGTH, SearchQuery
@@ -185,6 +186,17 @@ class ReadingsField(Field):
         ]
 
 
+class ProfileField(_WholeObjectField):
+    """The centre's profile: the fields of its own type only, and its coordinates."""
+
+    def to_representation(self, page):
+        own = ELDERLY_FIELDS if page.centre_type == CentreType.ELDERLY_CARE else CHILD_FIELDS
+        profile = {name: getattr(page, name) for name in (*own, "staff_count", "volunteer_count")}
+        profile["opening_days"] = [int(day) for day in page.opening_days.split(",") if day]
+        profile["coordinates"] = {"lat": float(page.latitude), "lon": float(page.longitude)} if page.has_coordinates else None
+        return profile
+
+
 class FollowUpsField(Field):
     def to_representation(self, items):
         return [{"date": item.date.isoformat(), "title": item.title, "text": item.text} for item in items.order_by("date")]
@@ -221,6 +233,7 @@ API_FIELDS = {
         APIField("contact_phone"),
         APIField("visiting_capacity"),
         APIField("year_established"),
+        APIField("profile", ProfileField()),
         APIField("images", ImagesField(source="gallery_images")),
     ],
 }

@@ -104,6 +104,7 @@ def records(page_ids: Iterable[int], request: HttpRequest | None = None) -> Iter
                 "indicators",
                 "readings",
                 "follow_ups",
+                "adoption_reports__request__lao",
                 Prefetch("gallery_images", queryset=CaseStudyImage.objects.select_related("image")),
                 Prefetch("documents", queryset=CaseStudyDocument.objects.select_related("document")),
             )

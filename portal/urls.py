@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.sitemap import sitemap
 from home.views import robots_txt
 from learning_centres.admin_reports import urlpatterns as editors_reports
+from learning_centres.near import centres_near
 from open_data.api import api_router
 from search import views as search_views
 
@@ -43,6 +44,7 @@ if settings.DEBUG:
 # Pages people read: Thai at /, English under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search_page"),
+    path("centres-near/", centres_near, name="centres_near"),
     # Study visits and messages to a centre: /visits/…, /contact/… in Thai, /en/… in English.
     path("", include("exchange.urls")),
     path("", include(wagtail_urls)),

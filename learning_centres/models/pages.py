@@ -30,6 +30,7 @@ from ..charts import outcome_series
 from ..feed_links import feed_urls
 from ..forms import CaseStudyPageForm, LearningCentrePageForm
 from .evidence import EVIDENCE_LEVEL_NEEDS, EvidenceLevel, evidence_help_text, evidence_level_label
+from .profiles import ELDERLY_FIELDS, CentreProfile
 from .registry import District, LocalAdministrativeOrganisation, Province
 from .taxonomy import THAI_TERMS
 
@@ -102,7 +103,7 @@ class CentreIndexPage(SearchListingMixin, Page):
         verbose_name = _("หน้ารวมศูนย์เรียนรู้")
 
 
-class LearningCentrePage(Page):
+class LearningCentrePage(CentreProfile, Page):
     centre_type = models.CharField(_("ประเภทศูนย์"), max_length=32, choices=CentreType.choices)
     lao = models.ForeignKey(
         LocalAdministrativeOrganisation,
@@ -150,6 +151,25 @@ class LearningCentrePage(Page):
             heading=_("ผู้ประสานงาน"),
         ),
         FieldRowPanel([FieldPanel("visiting_capacity"), FieldPanel("year_established")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("staff_count"), FieldPanel("volunteer_count")]),
+                FieldPanel("opening_days"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("ข้อมูลศูนย์"),
+        ),
+        # Shown for one type only (static/js/admin-centre-profile.js); the form refuses the other's.
+        MultiFieldPanel([FieldPanel(name) for name in ELDERLY_FIELDS], heading=_("ข้อมูลศูนย์ผู้สูงอายุ"), classname="profile-elderly_care"),
+        MultiFieldPanel(
+            [
+                FieldPanel("children_enrolled"),
+                FieldRowPanel([FieldPanel("children_age_from"), FieldPanel("children_age_to")]),
+                FieldPanel("dla_standard_level"),
+            ],
+            heading=_("ข้อมูลศูนย์พัฒนาเด็กเล็ก"),
+            classname="profile-child_development",
+        ),
         InlinePanel("gallery_images", label=_("ภาพประกอบ")),
     ]
     search_fields = Page.search_fields + [
@@ -348,11 +368,16 @@ class CaseStudyPage(Page):
     def adoptions(self) -> list[dict]:
         """The LAOs that reported adopting this case after a study visit (exchange's visit
         feedback, once an editor approved it), earliest report first, one row per LAO."""
-        reports = (
-            self.adoption_reports.filter(approved=True, request__lao__isnull=False)
-            .select_related("request__lao__province")
-            .order_by("created_at")
-        )
+        if "adoption_reports" in getattr(self, "_prefetched_objects_cache", {}):  # exports prefetch them
+            reports = sorted(
+                (r for r in self.adoption_reports.all() if r.approved and r.request.lao_id), key=lambda report: report.created_at
+            )
+        else:
+            reports = (
+                self.adoption_reports.filter(approved=True, request__lao__isnull=False)
+                .select_related("request__lao__province")
+                .order_by("created_at")
+            )
         seen: dict[int, dict] = {}
         for report in reports:
             seen.setdefault(report.request.lao_id, {"lao": report.request.lao, "date": report.created_at.date()})
@@ -405,7 +430,9 @@ class CaseStudyPage(Page):
             context["related_case_studies"] = self.related_case_studies(context["centre"])
         context["follow_ups"] = self.follow_ups.order_by("date")
         context["outcome_charts"] = outcome_series(self.indicators.all(), self.readings.all())
-        context["adoptions"] = [] if getattr(request, "is_preview", False) and not self.pk else self.adoptions()
+        # The adopting LAOs back the top level of the scale, and are listed with it (one query
+        # on those pages only); an editor raises the level after reading the reports.
+        context["adoptions"] = self.adoptions() if self.evidence_level == EvidenceLevel.ADOPTED and self.pk else []
         return context
 
     def related_case_studies(self, centre: LearningCentrePage | None) -> list["CaseStudyPage"]:

@@ -39,6 +39,7 @@ def urls(browser, portal_url) -> dict[str, str]:
         "contact form": contact,
         "English home": "/en/",
         "English case study (Thai content)": "/en" + case_study,
+        "centres near a province": "/centres-near/?province=51",  # the demo's Lamphun centre has coordinates
     }
 
 
@@ -58,6 +59,7 @@ def urls(browser, portal_url) -> dict[str, str]:
         "contact form",
         "English home",
         "English case study (Thai content)",
+        "centres near a province",
     ],
 )
 def test_page_type_has_no_axe_violations(request, urls, portal_url, device, kind):

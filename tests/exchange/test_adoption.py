@@ -59,3 +59,14 @@ def test_an_approved_adoption_shows_on_the_case_with_the_badge(client, visit, ca
     feedback.save()
     html = client.get(mine.url).content.decode()
     assert "อปท. ที่นำไปใช้" in html and "เทศบาลตำบลบ้านใหม่" in html
+
+
+def test_demo_adoptions_back_the_demo_cases_at_level_five_once(cases, other_centre):
+    from exchange.demo import load_demo_adoptions
+
+    LAOFactory(name_th="องค์การบริหารส่วนตำบลอื่น")
+    created = load_demo_adoptions()
+    assert created >= 1 and load_demo_adoptions() == 0  # idempotent
+    mine = cases[0]
+    assert mine.adoptions() and all(item["lao"].pk != mine.get_parent().specific.lao_id for item in mine.adoptions())
+    assert not cases[1].adoption_reports.exists()  # not at level 5

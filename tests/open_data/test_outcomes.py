@@ -33,9 +33,7 @@ def measured(centre_index, home_page):
 
 def test_the_api_has_the_readings(client, measured):
     data = client.get(f"/api/v2/pages/{measured.pk}/").json()
-    assert data["readings"] == [
-        {"indicator": "ผู้สูงอายุที่ได้รับการเยี่ยม", "date": "2024-01-15", "value": "12.00", "unit": "คน", "source": ""}
-    ]
+    assert data["readings"] == [{"indicator": "ผู้สูงอายุที่ได้รับการเยี่ยม", "date": "2024-01-15", "value": "12.00", "unit": "คน", "source": ""}]
     assert data["follow_ups"][0]["title"] == "ยังดำเนินการ"
 
 
