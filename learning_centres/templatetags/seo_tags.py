@@ -50,7 +50,8 @@ def page_description(page: Page | None) -> str:
         return page.summary
     if isinstance(page, LearningCentrePage):
         return structured_data.plain_text(page.description)
-    return ""
+    # The home page's introduction, a listing's intro (other page types; base.html falls back to the portal's own line).
+    return structured_data.plain_text(getattr(page, "introduction", "") or getattr(page, "intro", ""))
 
 
 @register.simple_tag(takes_context=True)

@@ -9,9 +9,8 @@
     var layout = button.closest(".search-layout") || document;
     var facets = document.getElementById(button.getAttribute("aria-controls"));
     if (!facets) return;
-    layout.classList.add("facets-folded");
-    button.hidden = false;
-    button.addEventListener("click", function () {
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
       var open = button.getAttribute("aria-expanded") !== "true";
       button.setAttribute("aria-expanded", open ? "true" : "false");
       layout.classList.toggle("facets-open", open);
@@ -23,7 +22,7 @@
   });
 
   // Case studies: copy the page's link, print (or save as PDF from the print dialog).
-  document.querySelectorAll("[data-needs-script]").forEach(function (item) { item.hidden = false; });
+  document.querySelectorAll("[data-needs-script]").forEach(function (item) { item.classList.remove("needs-script"); });
   document.querySelectorAll("[data-copy-link]").forEach(function (button) {
     button.addEventListener("click", function () {
       if (!navigator.clipboard) return;

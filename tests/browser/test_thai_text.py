@@ -24,7 +24,8 @@ def test_a_long_thai_title_wraps_only_between_words(phone, portal_url):
     phone.goto(portal_url + first_link(phone, portal_url, "/case-studies/"))
     title = phone.locator("h1")
     lines = title.evaluate(
-        "h => { const r = document.createRange(); r.selectNodeContents(h); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }"
+        "h => { const r = document.createRange(); r.selectNodeContents(h);"
+        " return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }"
     )
     assert lines >= 2, "the title fits on one line: nothing to test"
     words = title.locator(".nw")
