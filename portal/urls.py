@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search_page"),
     # Study visits and messages to a centre: /visits/…, /contact/… in Thai, /en/… in English.
     path("", include("exchange.urls")),
+    path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "exchange",
+    "alerts",
     "health",
     "wagtail.contrib.forms",
     "wagtail.contrib.simple_translation",
@@ -262,6 +263,12 @@ MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
 # Study visits and contact messages (exchange app): personal data is anonymised this many
 # days after a request's last change by `manage.py anonymise_visit_requests`.
 EXCHANGE_RETENTION_DAYS = int(os.environ.get("EXCHANGE_RETENTION_DAYS", "365"))
+# Alerts (docs/alerts.md): an address that never confirms is deleted after this many days;
+# the subscribe form takes ALERTS_RATE_LIMIT posts per client an hour, and sends at most
+# ALERTS_ADDRESS_LIMIT confirmation mails to one address a day.
+ALERTS_UNCONFIRMED_DAYS = int(os.environ.get("ALERTS_UNCONFIRMED_DAYS", "7"))
+ALERTS_RATE_LIMIT = int(os.environ.get("ALERTS_RATE_LIMIT", "10"))
+ALERTS_ADDRESS_LIMIT = int(os.environ.get("ALERTS_ADDRESS_LIMIT", "3"))
 # Form submissions (visit requests, contact messages) per client address per hour.
 EXCHANGE_FORM_RATE_LIMIT = int(os.environ.get("EXCHANGE_FORM_RATE_LIMIT", "10"))
 

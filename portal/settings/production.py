@@ -69,5 +69,7 @@ SCHEDULE = {
     "publish_scheduled": {"command": ["publish_scheduled"], "every": int(os.environ.get("SCHEDULE_PUBLISH_EVERY", "60"))},
     "build_spelling_vocabulary": {"command": ["build_spelling_vocabulary"], "every": 3600},
     "anonymise_visit_requests": {"command": ["anonymise_visit_requests"], "every": 24 * 3600},
+    "send_alert_digests": {"command": ["send_alert_digests"], "every": 3600},
+    "purge_unconfirmed_alerts": {"command": ["purge_unconfirmed_alerts"], "every": 24 * 3600},
     "prune_db_task_results": {"command": ["prune_db_task_results", "--min-age-days", "7"], "every": 24 * 3600},
 }
