@@ -27,6 +27,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("health.urls")),
+    path("", include("usage.urls")),
     path("", include("learning_centres.urls")),
 ]
 

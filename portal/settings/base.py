@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "exchange",
     "alerts",
+    "usage",
     "health",
     "wagtail.contrib.forms",
     "wagtail.contrib.simple_translation",
@@ -65,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.request_log.RequestLogMiddleware",
+    # Usage figures: above any page cache, so cached pages are counted too (usage/middleware.py).
+    "usage.middleware.UsageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
