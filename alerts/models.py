@@ -1,4 +1,4 @@
-"""Saved searches that send an e-mail digest, without an account (docs/alerts.md).
+"""Saved searches that send an e-mail digest, without an account (README: "E-mail alerts").
 
 An address receives nothing but the confirmation mail until its owner follows the signed
 link in it (double opt-in). The `token` is the private link to manage and unsubscribe.

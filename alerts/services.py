@@ -1,4 +1,4 @@
-"""Subscribing, confirming, unsubscribing and the links in the mails (docs/alerts.md)."""
+"""Subscribing, confirming, unsubscribing and the links in the mails (README: "E-mail alerts")."""
 
 from __future__ import annotations
 

@@ -84,6 +84,9 @@ def count_page_view(path: str, language: str) -> None:
         return
     root_path, thai_locale, case_type, centre_type = facts
     url_path = root_path.rstrip("/") + path
+    slug = path.rstrip("/").rpartition("/")[2]
+    if not slug:
+        return
     table, day, kind, object_id, query, count_column = _names()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -91,6 +94,7 @@ def count_page_view(path: str, language: str) -> None:
             "SELECT %s, CASE WHEN p.content_type_id = %s THEN %s ELSE %s END, original.id, '', 1 "
             "FROM wagtailcore_page p JOIN wagtailcore_page original "
             "ON original.translation_key = p.translation_key AND original.locale_id = %s "
-            "WHERE p.url_path = %s AND p.live AND p.content_type_id IN (%s, %s)" + _upsert_suffix(),
-            [timezone.localdate(), case_type, Kind.CASE_STUDY, Kind.CENTRE, thai_locale, url_path, case_type, centre_type],
+            # url_path has no index; slug has: the page is found by its slug, then checked by path.
+            "WHERE p.slug = %s AND p.url_path = %s AND p.live AND p.content_type_id IN (%s, %s)" + _upsert_suffix(),
+            [timezone.localdate(), case_type, Kind.CASE_STUDY, Kind.CENTRE, thai_locale, slug, url_path, case_type, centre_type],
         )

@@ -53,11 +53,17 @@ class UsageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        try:
-            record(request, response)
-        except DatabaseError:
-            logger.exception("usage: a hit could not be counted")
+        # Counted when the server closes the response, after the last byte went out (as
+        # Django closes file handles): the visitor never waits for the counter's statement.
+        response._resource_closers.append(lambda: record_safely(request, response))
         return response
+
+
+def record_safely(request: HttpRequest, response: HttpResponse) -> None:
+    try:
+        record(request, response)
+    except DatabaseError:
+        logger.exception("usage: a hit could not be counted")
 
 
 def record(request: HttpRequest, response: HttpResponse) -> None:

@@ -1,5 +1,5 @@
 """Usage figures without tracking: one counter row per thing per day, nothing about who.
-No address, no cookie, no user agent is stored (docs/usage.md)."""
+No address, no cookie, no user agent is stored (README: "Usage figures")."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -266,7 +266,7 @@ MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
 # Study visits and contact messages (exchange app): personal data is anonymised this many
 # days after a request's last change by `manage.py anonymise_visit_requests`.
 EXCHANGE_RETENTION_DAYS = int(os.environ.get("EXCHANGE_RETENTION_DAYS", "365"))
-# Alerts (docs/alerts.md): an address that never confirms is deleted after this many days;
+# Alerts (README: "E-mail alerts"): an address that never confirms is deleted after this many days;
 # the subscribe form takes ALERTS_RATE_LIMIT posts per client an hour, and sends at most
 # ALERTS_ADDRESS_LIMIT confirmation mails to one address a day.
 ALERTS_UNCONFIRMED_DAYS = int(os.environ.get("ALERTS_UNCONFIRMED_DAYS", "7"))
