@@ -5,8 +5,9 @@ count, and nothing about the visitor is stored."""
 import pytest
 
 from django.db import connection
+from django.http import HttpResponse, HttpResponseRedirect
 
-from tests.conftest import publish
+from usage.middleware import record
 from usage.models import DailyCount, Kind
 from usage.templatetags.usage_tags import most_read
 
@@ -63,8 +64,15 @@ def test_no_address_cookie_or_user_agent_is_stored(client, site_tree):
     assert "203.0.113.9" not in str(list(DailyCount.objects.values()))
 
 
-def test_a_sent_visit_request_counts_for_its_centre(client, site_tree):
-    publish(site_tree["centre"])
-    from usage.middleware import VISIT_REQUEST
+def test_a_sent_visit_request_counts_for_its_centre_and_a_refused_one_does_not(rf, site_tree):
+    centre = site_tree["centre"]
+    url = f"/visits/request/{centre.pk}/"
+    record(rf.post(url, HTTP_USER_AGENT=BROWSER), HttpResponseRedirect("/visits/abc/sent/"))  # the form's redirect
+    record(rf.post(url, HTTP_USER_AGENT=BROWSER), HttpResponse(status=400))  # the form again, with errors
+    record(rf.post(url, HTTP_USER_AGENT=GOOGLEBOT), HttpResponseRedirect("/visits/abc/sent/"))
+    assert views(Kind.VISIT_REQUEST, centre.pk) == 1
 
-    assert VISIT_REQUEST.match(f"/visits/request/{site_tree['centre'].pk}/")
+
+def test_a_document_download_counts(rf, db):
+    record(rf.get("/documents/42/report.pdf", HTTP_USER_AGENT=BROWSER), HttpResponse(b"%PDF"))
+    assert views(Kind.DOWNLOAD, 42) == 1
