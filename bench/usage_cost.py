@@ -1,7 +1,7 @@
 """What counting a visit costs a page (usage.middleware): the same case-study pages timed with
-the usage middleware and without it, interleaved so that a busy moment of the machine falls on
-both. Part of bench.measure (`pages` → `usage_cost`); also runs alone against any database
-that holds case studies:
+the usage middleware and without it, interleaved (and in alternating order) so that a busy
+moment of the machine, and warm caches, fall on both alike. Part of bench.measure
+(`usage_cost`); also runs alone against any database that holds case studies:
 
     DJANGO_SETTINGS_MODULE=portal.settings.dev python -m bench.usage_cost --repeat 200
 """
@@ -34,7 +34,8 @@ def usage_cost(repeat: int) -> dict:
     samples: dict[str, list[float]] = {"with_counting": [], "without_counting": []}
     for n in range(repeat):
         url = urls[n % len(urls)]
-        for name, client in (("with_counting", counted), ("without_counting", uncounted)):
+        pair = (("with_counting", counted), ("without_counting", uncounted))
+        for name, client in pair if n % 2 else pair[::-1]:  # alternate: the second of a pair finds caches warm
             start = time.perf_counter()
             response = client.get(url)
             samples[name].append((time.perf_counter() - start) * 1000)
