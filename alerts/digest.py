@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
 from learning_centres.models import CaseStudyPage
 from portal.locales import originals
 from portal.mail import queue_mail
@@ -44,12 +46,17 @@ class Change:
 
 
 def indexed_until(now: datetime.datetime) -> datetime.datetime:
-    """Changes before this moment are in the search index: the oldest change still waiting
-    in the outbox (search.models.PendingIndexUpdate) is not, so a digest never closes its
-    window over a case study the search could not find yet. Rows set aside as failed do
-    not hold digests back."""
-    oldest = PendingIndexUpdate.objects.filter(failed_at__isnull=True).aggregate(oldest=Min("enqueued_at"))["oldest"]
-    return min(now, oldest) if oldest else now
+    """Changes up to this moment are in the search index: a page still waiting in the outbox
+    (search.models.PendingIndexUpdate) is not, so the window closes just before the oldest
+    such change (its row's time, or the page's own publish time, which comes first), and a
+    digest never passes over a case study the search could not find yet. Rows set aside as
+    failed do not hold digests back."""
+    pending = PendingIndexUpdate.objects.filter(failed_at__isnull=True)
+    oldest_row = pending.aggregate(oldest=Min("enqueued_at"))["oldest"]
+    if oldest_row is None:
+        return now
+    oldest_page = Page.objects.filter(pk__in=pending.values("page_id")).aggregate(oldest=Min("last_published_at"))["oldest"]
+    return min(now, oldest_row, oldest_page or oldest_row) - datetime.timedelta(microseconds=1)
 
 
 def due(now: datetime.datetime):
