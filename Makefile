@@ -66,6 +66,8 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py load_demo_adoptions
+	$(BIN)/python manage.py load_alert_demo
+	$(BIN)/python manage.py load_usage_demo
 
 ## make run: install, migrate, load the demo content, print the logins, serve on 127.0.0.1:$(PORT).
 run: demo

@@ -56,6 +56,7 @@ from . import corpus as corpus_module  # noqa: E402
 from .load import load  # noqa: E402
 from .peers import found_ids  # noqa: E402
 from .worker_memory import worker_memory  # noqa: E402
+from .usage_cost import usage_cost  # noqa: E402
 
 PORTAL, TOOK, WAGTAIL_OS, WAGTAIL_DB = "portal", "portal_took", "wagtail_opensearch", "wagtail_database"
 PEER_BACKENDS = {WAGTAIL_OS: "opensearch", WAGTAIL_DB: "default"}
@@ -474,6 +475,7 @@ def main(argv: list[str] | None = None) -> int:
     result["autocomplete"] = autocomplete_latencies(client, args.repeat, budget)
     _save(result, args.out.with_suffix(".partial.json"))
     result["pages"] = page_timings(client, args.repeat)
+    result["usage_cost"] = usage_cost(max(args.repeat * 10, 100))  # what counting a read adds (usage app)
     result["recall"] = recall(corpus, [params["q"] for params in mix["thai_word"]], budget)
     print(f"N={args.n}: a gunicorn worker's memory over {args.worker_requests} requests", file=sys.stderr, flush=True)
     case_urls = [page.url for page in CaseStudyPage.objects.live().order_by("?")[: args.worker_requests // 2]]

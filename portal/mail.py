@@ -33,15 +33,17 @@ def retry_delay(attempt: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=min(base * 2 ** (attempt - 1), 3600))
 
 
-def queue_mail(subject: str, body: str, to: list[str], reply_to: list[str] | None = None) -> None:
+def queue_mail(subject: str, body: str, to: list[str], reply_to: list[str] | None = None, headers: dict[str, str] | None = None) -> None:
+    """`headers`: extra headers, e.g. List-Unsubscribe (alerts), each value on one line."""
     recipients = [address for address in to if address]
     if recipients:
-        deliver_mail.enqueue(single_line(subject), body, recipients, list(reply_to or []), 1)
+        extra = {name: single_line(value) for name, value in (headers or {}).items()}
+        deliver_mail.enqueue(single_line(subject), body, recipients, list(reply_to or []), 1, extra)
 
 
 @task()
-def deliver_mail(subject: str, body: str, to: list[str], reply_to: list[str], attempt: int) -> None:
-    message = EmailMessage(subject=single_line(subject), body=body, to=to, reply_to=reply_to or None)
+def deliver_mail(subject: str, body: str, to: list[str], reply_to: list[str], attempt: int, headers: dict[str, str] | None = None) -> None:
+    message = EmailMessage(subject=single_line(subject), body=body, to=to, reply_to=reply_to or None, headers=headers or None)
     try:
         message.send()
     except (smtplib.SMTPException, OSError) as error:
@@ -49,5 +51,5 @@ def deliver_mail(subject: str, body: str, to: list[str], reply_to: list[str], at
             logger.error("mail to %d recipient(s) failed for good after %d attempt(s): %s", len(to), attempt, error)
             raise
         delay = retry_delay(attempt)
-        deliver_mail.using(run_after=timezone.now() + delay).enqueue(subject, body, to, reply_to, attempt + 1)
+        deliver_mail.using(run_after=timezone.now() + delay).enqueue(subject, body, to, reply_to, attempt + 1, headers)
         logger.warning("mail delivery attempt %d failed (%s); retrying in %s", attempt, error, delay)

@@ -28,6 +28,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("", include("health.urls")),
+    path("", include("usage.urls")),
     path("", include("learning_centres.urls")),
 ]
 
@@ -47,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("centres-near/", centres_near, name="centres_near"),
     # Study visits and messages to a centre: /visits/…, /contact/… in Thai, /en/… in English.
     path("", include("exchange.urls")),
+    path("", include("alerts.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "wagtail.api.v2",
     "rest_framework",
     "exchange",
+    "alerts",
+    "usage",
     "health",
     "pagecache",
     "wagtail.contrib.forms",
@@ -65,6 +67,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.request_log.RequestLogMiddleware",
+    # Usage figures: above any page cache, so cached pages are counted too (usage/middleware.py).
+    "usage.middleware.UsageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -291,6 +295,12 @@ MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "8"))
 EXCHANGE_RETENTION_DAYS = int(os.environ.get("EXCHANGE_RETENTION_DAYS", "365"))
 # A case study with no follow-up for this many months reminds its contributors (learning_centres.reminders).
 OUTCOME_REMINDER_MONTHS = int(os.environ.get("OUTCOME_REMINDER_MONTHS", "12"))
+# Alerts (README: "E-mail alerts"): an address that never confirms is deleted after this many days;
+# the subscribe form takes ALERTS_RATE_LIMIT posts per client an hour, and sends at most
+# ALERTS_ADDRESS_LIMIT confirmation mails to one address a day.
+ALERTS_UNCONFIRMED_DAYS = int(os.environ.get("ALERTS_UNCONFIRMED_DAYS", "7"))
+ALERTS_RATE_LIMIT = int(os.environ.get("ALERTS_RATE_LIMIT", "10"))
+ALERTS_ADDRESS_LIMIT = int(os.environ.get("ALERTS_ADDRESS_LIMIT", "3"))
 # Form submissions (visit requests, contact messages) per client address per hour.
 EXCHANGE_FORM_RATE_LIMIT = int(os.environ.get("EXCHANGE_FORM_RATE_LIMIT", "10"))
 

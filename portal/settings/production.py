@@ -70,5 +70,7 @@ SCHEDULE = {
     "build_spelling_vocabulary": {"command": ["build_spelling_vocabulary"], "every": 3600},
     "anonymise_visit_requests": {"command": ["anonymise_visit_requests"], "every": 24 * 3600},
     "send_follow_up_reminders": {"command": ["send_follow_up_reminders"], "every": 24 * 3600},
+    "send_alert_digests": {"command": ["send_alert_digests"], "every": 3600},
+    "purge_unconfirmed_alerts": {"command": ["purge_unconfirmed_alerts"], "every": 24 * 3600},
     "prune_db_task_results": {"command": ["prune_db_task_results", "--min-age-days", "7"], "every": 24 * 3600},
 }

@@ -37,6 +37,7 @@ def urls(browser, portal_url) -> dict[str, str]:
         "standard page": "/about/",
         "visit request form": visit_request,
         "contact form": contact,
+        "e-mail alert form": "/alerts/new/?q=" + quote("ผู้สูงอายุ"),
         "English home": "/en/",
         "English case study (Thai content)": "/en" + case_study,
         "centres near a province": "/centres-near/?province=51",  # the demo's Lamphun centre has coordinates
@@ -57,6 +58,7 @@ def urls(browser, portal_url) -> dict[str, str]:
         "standard page",
         "visit request form",
         "contact form",
+        "e-mail alert form",
         "English home",
         "English case study (Thai content)",
         "centres near a province",

@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
+from alerts.models import Subscription
 from tests.exchange.conftest import make_request
 from tests.hostile_input import NASTY
 
@@ -52,6 +54,11 @@ PUBLIC_ROUTES: dict[str, tuple[str, ...]] = {
     "wagtail_serve": ("q", "page", "area", "centre_type", "province", "region", "year", "sort", "keyword"),
     "health:live": (),
     "health:ready": (),
+    "alerts:subscribe": (*SEARCH_PARAMS, "centre"),
+    "alerts:confirm": (),
+    "alerts:manage": (),
+    "alerts:unsubscribe": (),
+    "usage:click": ("q", "page"),
 }
 
 # What a visitor may send: any text of Unicode (no surrogates, which no URL can carry),
@@ -87,6 +94,8 @@ def public_urls(site_tree) -> list[tuple[str, tuple[str, ...]]]:
     case study and a fixed page, in Thai and English)."""
     centre, case_study = site_tree["centre"], site_tree["case_study"]
     token = make_request(centre).token
+    now = timezone.now()
+    alert_token = Subscription.objects.create(email="a@example.com", label="x", consent_at=now, confirmed_at=now, covered_until=now).token
     addresses = {
         "search_page": ["/search/", "/en/search/"],
         "search:api": ["/api/search/"],
@@ -120,6 +129,11 @@ def public_urls(site_tree) -> list[tuple[str, tuple[str, ...]]]:
         "wagtail_serve": ["/", "/en/", "/centres/", "/case-studies/", "/en/case-studies/", centre.url, case_study.url, "/about/"],
         "health:live": ["/health/live/"],
         "health:ready": ["/health/ready/"],
+        "alerts:subscribe": ["/alerts/new/", "/en/alerts/new/"],
+        "alerts:confirm": [f"/alerts/confirm/{alert_token}/"],
+        "alerts:manage": [f"/alerts/manage/{alert_token}/"],
+        "alerts:unsubscribe": [f"/alerts/unsubscribe/{alert_token}/"],
+        "usage:click": ["/usage/click/"],
     }
     assert set(addresses) == set(PUBLIC_ROUTES)
     return [(url, PUBLIC_ROUTES[name]) for name, urls in addresses.items() for url in urls]
