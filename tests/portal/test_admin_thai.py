@@ -1,0 +1,276 @@
+"""The Wagtail admin speaks Thai on every screen an editor or a contributor works in.
+
+Wagtail's own Thai catalogue leaves most of the admin in English; the project completes it in
+locale/th/LC_MESSAGES/django.po (README, "The admin in Thai"). Each screen below is rendered
+as the editor meets it and its visible text — text nodes outside script/style/code, and the
+attributes people see or hear (placeholder, title, aria-label, tooltips, button values) — must
+hold no English word beyond a short list of proper names and codes."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup, Comment
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from wagtail.documents import get_document_model
+from wagtail.images.tests.utils import get_test_image_file
+
+from learning_centres.roles import add_contributor
+from tests.conftest import publish
+
+User = get_user_model()
+
+# Names and codes editors see as they are, whatever the language.
+ALLOWED_WORDS = {
+    "wagtail",
+    "csv",
+    "pdf",
+    "url",
+    "html",
+    "gif",
+    "jpeg",
+    "jpg",
+    "png",
+    "webp",
+    "avif",
+    "svg",
+    "heic",
+    "ico",
+    "xlsx",
+    "ods",
+    "json",
+    "api",
+    "id",
+    "rss",
+    "atom",
+    "line",
+    "facebook",
+    "youtube",
+    "google",
+    "openstreetmap",
+    "thaihealth",
+    "dla",
+    "sarabun",
+    "javascript",
+    "mb",
+    "kb",
+    "utf",
+    "zip",
+    "english",  # the language's own name in the language menus
+}
+
+
+def code_words() -> set[str]:
+    """Codes editors type into import files: column names, choice values, and the English
+    section names the import's column guide shows beside the Thai ones on purpose."""
+    from learning_centres.models import CaseStudyPage, CentreType, LAOType
+    from open_data.columns import CASE_STUDY_COLUMNS, LAO_COLUMNS
+
+    words = {column.name for column in (*CASE_STUDY_COLUMNS, *LAO_COLUMNS)}
+    words |= set(CentreType.values) | set(LAOType.values)
+    for _name, _th, english in CaseStudyPage.SECTIONS:
+        words |= set(english.lower().split())
+    return {word.lower() for code in words for word in re.split(r"[^A-Za-z']+", code) if word} | words
+
+
+VISIBLE_ATTRIBUTES = ("placeholder", "title", "aria-label", "aria-description", "alt", "data-w-tooltip-content-value")
+HIDDEN_TAGS = {"script", "style", "code", "pre", "kbd", "samp", "svg", "template"}
+# Addresses, e-mail addresses, file names and identifiers (app_label.model, snake_case) are
+# shown as they are.
+NOT_WORDS = re.compile(
+    "|".join(
+        (
+            r"JSON Lines",
+            r"https?://\S+",
+            r"\S+@\S+",
+            r"\S*/\S*",
+            r"[\w.-]+\.(?:png|jpe?g|gif|pdf|docx?|xlsx?|csv|txt|webp|svg)\b",
+            r"\b[a-z_]+\.[a-z_]+\b",
+            r"\b\w+_\w+\b",
+        )
+    ),
+    re.I,
+)
+ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+
+
+def _unseen(element) -> bool:
+    return element.name in HIDDEN_TAGS or element.has_attr("hidden")
+
+
+def visible_texts(html: str, names: set[str]) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    texts = []
+    for node in soup.find_all(string=True):
+        if isinstance(node, Comment) or any(_unseen(parent) for parent in node.parents):
+            continue
+        texts.append(str(node))
+    for element in soup.find_all(True):
+        if _unseen(element) or any(_unseen(parent) for parent in element.parents):
+            continue
+        for attribute in VISIBLE_ATTRIBUTES:
+            if element.get(attribute):
+                texts.append(element[attribute])
+        if element.name == "input" and element.get("type") in ("submit", "button") and element.get("value"):
+            texts.append(element["value"])
+    found = []
+    for text in texts:
+        for word in ENGLISH_WORD.findall(NOT_WORDS.sub(" ", text)):
+            if word.lower() not in ALLOWED_WORDS and word.lower() not in names:
+                found.append(text.strip())
+                break
+    return found
+
+
+@pytest.fixture
+def contributor(centre):
+    user = User.objects.create_user("somsri", password="pw", email="somsri@example.org")
+    add_contributor(user, centre)
+    return user
+
+
+@pytest.fixture
+def admin_site(editor, contributor, centre_index, centre, case_study, other_centre):
+    """A centre with a published case study, a second one submitted for review by the
+    contributor, an image and a document — so listings, histories and the review queue
+    all have something in them."""
+    for page in (centre_index, centre, case_study, other_centre):
+        publish(page)
+    case_study.title = case_study.title + " (แก้ไข)"
+    case_study.save_revision(user=editor)
+    submitted = type(case_study)(title="ธนาคารเวลาเพื่อผู้สูงอายุ", slug="time-bank", summary="สรุป", year=2024)
+    centre.add_child(instance=submitted)
+    submitted.save_revision(user=contributor)
+    submitted.get_workflow().start(submitted, contributor)
+    image = get_test_image_file(filename="ภาพกิจกรรม.png")
+    from wagtail.images import get_image_model
+
+    get_image_model().objects.create(title="ภาพกิจกรรมเยี่ยมบ้าน", file=image)
+    from django.core.files.base import ContentFile
+
+    get_document_model().objects.create(title="รายงานประจำปี", file=ContentFile(b"%PDF-1.4", name="report.pdf"))
+    return {"centre_index": centre_index, "centre": centre, "case_study": case_study, "submitted": submitted}
+
+
+def editor_screens(site) -> dict[str, str]:
+    case_study, centre, submitted = site["case_study"], site["centre"], site["submitted"]
+    revision = case_study.latest_revision
+    return {
+        "dashboard": reverse("wagtailadmin_home"),
+        "explorer of the centre index": reverse("wagtailadmin_explore", args=[site["centre_index"].pk]),
+        "explorer of a centre": reverse("wagtailadmin_explore", args=[centre.pk]),
+        "edit a case study": reverse("wagtailadmin_pages:edit", args=[case_study.pk]),
+        "edit a case study in review": reverse("wagtailadmin_pages:edit", args=[submitted.pk]),
+        "edit a centre": reverse("wagtailadmin_pages:edit", args=[centre.pk]),
+        "add a case study": reverse("wagtailadmin_pages:add", args=["learning_centres", "casestudypage", centre.pk]),
+        "choose the page type": reverse("wagtailadmin_pages:add_subpage", args=[site["centre_index"].get_parent().pk]),
+        "page history": reverse("wagtailadmin_pages:history", args=[case_study.pk]),
+        "compare revisions": reverse("wagtailadmin_pages:revisions_compare", args=[case_study.pk, "live", revision.pk]),
+        "workflow history": reverse("wagtailadmin_pages:workflow_history", args=[submitted.pk]),
+        "images": reverse("wagtailimages:index"),
+        "upload images": reverse("wagtailimages:add_multiple"),
+        "documents": reverse("wagtaildocs:index"),
+        "upload documents": reverse("wagtaildocs:add_multiple"),
+        "frequent queries report": reverse("frequent_queries"),
+        "zero-result queries report": reverse("zero_result_queries"),
+        "search index failures report": reverse("search_index_failures"),
+        "page types report": reverse("page_types_usage_for_editors"),
+        "open data import": reverse("open_data_import"),
+        "workflow report": reverse("wagtailadmin_reports:workflow"),
+        "workflow tasks report": reverse("wagtailadmin_reports:workflow_tasks"),
+        "locked pages report": reverse("wagtailadmin_reports:locked_pages"),
+        "site history report": reverse("wagtailadmin_reports:site_history"),
+        "account": reverse("wagtailadmin_account"),
+    }
+
+
+def contributor_screens(site) -> dict[str, str]:
+    return {
+        "dashboard": reverse("wagtailadmin_home"),
+        "explorer of a centre": reverse("wagtailadmin_explore", args=[site["centre"].pk]),
+        "edit own case study": reverse("wagtailadmin_pages:edit", args=[site["case_study"].pk]),
+        "edit own case study in review": reverse("wagtailadmin_pages:edit", args=[site["submitted"].pk]),
+        "add a case study": reverse("wagtailadmin_pages:add", args=["learning_centres", "casestudypage", site["centre"].pk]),
+        "images": reverse("wagtailimages:index"),
+        "account": reverse("wagtailadmin_account"),
+    }
+
+
+def english_on(client, user, screens: dict[str, str]) -> dict[str, list[str]]:
+    client.force_login(user)
+    names = {user.username.lower(), "editor", "somsri"} | code_words()
+    english = {}
+    for name, url in screens.items():
+        response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        found = visible_texts(response.content.decode(), names)
+        if found:
+            english[name] = sorted(set(found))
+    return english
+
+
+@pytest.mark.django_db
+def test_the_editors_screens_have_no_english(client, admin_site, editor):
+    assert english_on(client, editor, editor_screens(admin_site)) == {}
+
+
+@pytest.mark.django_db
+def test_the_contributors_screens_have_no_english(client, admin_site, contributor):
+    assert english_on(client, contributor, contributor_screens(admin_site)) == {}
+
+
+def test_the_checker_sees_english_in_text_and_attributes_but_not_in_code_or_names():
+    html = """<p>เผยแพร่</p><button aria-label="Publish">x</button><input placeholder="Search">
+    <script>var a = "Hello";</script><code>slug-name</code><p>Wagtail CSV somsri@example.org /th/centres/</p>
+    <div hidden>None</div><input type="submit" value="Go">"""
+    assert visible_texts(html, set()) == ["Publish", "Search", "Go"]
+
+
+# Wagtail writes these few words straight into its templates, out of gettext's reach; the
+# project's copies (templates/wagtailadmin/) differ from Wagtail's only by translating them.
+TEMPLATE_OVERRIDES = {
+    "wagtailadmin/home.html": [('value="Search"', 'value="{% trans "Search" %}"')],
+    "wagtailadmin/shared/header.html": [('value="Search"', 'value="{% trans "Search" %}"')],
+    "wagtailadmin/shared/headers/_actions.html": [
+        ("", '{% load i18n %}{# The project translates the literal below (README, "The admin in Thai") #}\n'),
+        ('aria-label="Actions"', 'aria-label="{% trans "Actions" %}"'),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", TEMPLATE_OVERRIDES)
+def test_the_admin_template_copies_follow_wagtails_own(name, settings):
+    """After a Wagtail upgrade this fails until the copy is taken again from Wagtail's."""
+    from pathlib import Path
+
+    import wagtail.admin
+
+    original = (Path(wagtail.admin.__file__).parent / "templates" / name).read_text()
+    expected = original
+    for literal, translated in TEMPLATE_OVERRIDES[name]:
+        expected = translated + expected if literal == "" else expected.replace(literal, translated)
+    assert expected != original
+    assert (settings.BASE_DIR / "templates" / name).read_text() == expected
+
+
+@pytest.mark.django_db
+def test_the_root_page_and_collection_have_thai_names():
+    from wagtail.models import Collection, Page
+
+    from portal.admin_thai import ROOT_COLLECTION_NAME, ROOT_PAGE_TITLE
+
+    assert Page.get_first_root_node().title == ROOT_PAGE_TITLE
+    assert Collection.get_first_root_node().name == ROOT_COLLECTION_NAME
+
+
+@pytest.mark.django_db
+def test_an_editors_own_name_for_a_root_is_kept():
+    from wagtail.models import Collection
+
+    from portal.admin_thai import name_roots_in_thai
+
+    Collection.objects.filter(depth=1).update(name="คลังภาพกลาง")
+    name_roots_in_thai()
+    assert Collection.get_first_root_node().name == "คลังภาพกลาง"
