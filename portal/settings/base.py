@@ -141,6 +141,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Bangkok"
 # Editors all work on Thai time: offer it alone instead of the ~600 zone names in English.
 WAGTAIL_USER_TIME_ZONES = ["Asia/Bangkok"]
+WAGTAILADMIN_USER_LOGIN_FORM = "portal.admin_forms.ThaiLoginForm"
 USE_I18N = True
 USE_TZ = True
 

@@ -147,11 +147,18 @@ def admin_site(editor, contributor, centre_index, centre, case_study, other_cent
     image = get_test_image_file(filename="ภาพกิจกรรม.png")
     from wagtail.images import get_image_model
 
-    get_image_model().objects.create(title="ภาพกิจกรรมเยี่ยมบ้าน", file=image)
+    image = get_image_model().objects.create(title="ภาพกิจกรรมเยี่ยมบ้าน", file=image)
     from django.core.files.base import ContentFile
 
-    get_document_model().objects.create(title="รายงานประจำปี", file=ContentFile(b"%PDF-1.4", name="report.pdf"))
-    return {"centre_index": centre_index, "centre": centre, "case_study": case_study, "submitted": submitted}
+    document = get_document_model().objects.create(title="รายงานประจำปี", file=ContentFile(b"%PDF-1.4", name="report.pdf"))
+    return {
+        "centre_index": centre_index,
+        "centre": centre,
+        "case_study": case_study,
+        "submitted": submitted,
+        "image": image,
+        "document": document,
+    }
 
 
 def editor_screens(site) -> dict[str, str]:
@@ -183,6 +190,13 @@ def editor_screens(site) -> dict[str, str]:
         "locked pages report": reverse("wagtailadmin_reports:locked_pages"),
         "site history report": reverse("wagtailadmin_reports:site_history"),
         "account": reverse("wagtailadmin_account"),
+        "delete a page": reverse("wagtailadmin_pages:delete", args=[case_study.pk]),
+        "unpublish a page": reverse("wagtailadmin_pages:unpublish", args=[case_study.pk]),
+        "copy a page": reverse("wagtailadmin_pages:copy", args=[case_study.pk]),
+        "move a page": reverse("wagtailadmin_pages:move", args=[case_study.pk]),
+        "edit an image": reverse("wagtailimages:edit", args=[site["image"].pk]),
+        "edit a document": reverse("wagtaildocs:edit", args=[site["document"].pk]),
+        "search pages": reverse("wagtailadmin_pages:search") + "?q=ผู้สูงอายุ",
     }
 
 
@@ -214,6 +228,12 @@ def english_on(client, user, screens: dict[str, str]) -> dict[str, list[str]]:
 @pytest.mark.django_db
 def test_the_editors_screens_have_no_english(client, admin_site, editor):
     assert english_on(client, editor, editor_screens(admin_site)) == {}
+
+
+@pytest.mark.django_db
+def test_the_sign_in_page_has_no_english(client):
+    response = client.get(reverse("wagtailadmin_login"))
+    assert visible_texts(response.content.decode(), set()) == []
 
 
 @pytest.mark.django_db
