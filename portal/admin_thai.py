@@ -15,4 +15,3 @@ def name_roots_in_thai(using: str = "default", **kwargs) -> None:
 
     Page.objects.using(using).filter(depth=1, title=WAGTAIL_DEFAULT_NAME).update(title=ROOT_PAGE_TITLE, draft_title=ROOT_PAGE_TITLE)
     Collection.objects.using(using).filter(depth=1, name=WAGTAIL_DEFAULT_NAME).update(name=ROOT_COLLECTION_NAME)
-
