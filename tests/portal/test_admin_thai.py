@@ -294,3 +294,21 @@ def test_an_editors_own_name_for_a_root_is_kept():
     Collection.objects.filter(depth=1).update(name="คลังภาพกลาง")
     name_roots_in_thai()
     assert Collection.get_first_root_node().name == "คลังภาพกลาง"
+
+
+@pytest.mark.django_db
+def test_what_the_admin_says_after_saving_is_thai(client, admin_site, contributor):
+    """Messages after a submission, and the errors of a form sent incomplete."""
+    from tests.learning_centres.test_editorial_roles import add_url, case_study_form
+
+    client.force_login(contributor)
+    names = {"somsri"} | code_words()
+    submitted = client.post(
+        add_url(admin_site["centre"]), case_study_form("ธนาคารขยะ", slug="waste-bank", **{"action-submit": "1"}), follow=True
+    )
+    assert submitted.status_code == 200
+    assert visible_texts(submitted.content.decode(), names) == []
+    invalid = client.post(add_url(admin_site["centre"]), case_study_form("", slug="", summary=""))
+    assert invalid.status_code == 200
+    assert "errorlist" in invalid.content.decode() or "error-message" in invalid.content.decode()
+    assert visible_texts(invalid.content.decode(), names) == []
