@@ -6,6 +6,7 @@ as the editor meets it and its visible text — text nodes outside script/style/
 attributes people see or hear (placeholder, title, aria-label, tooltips, button values) — must
 hold no English word beyond a short list of proper names and codes."""
 
+import json
 import re
 
 import pytest
@@ -96,8 +97,26 @@ NOT_WORDS = re.compile(
 ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
 
 
+# Editor widgets (Draftail, StreamField) get their labels as JSON in data-* attributes.
+WIDGET_TEXT_KEYS = {"description", "label", "placeholder", "title", "helpText", "help_text"}
+
+
+def _widget_texts(value):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in WIDGET_TEXT_KEYS and isinstance(item, str):
+                yield item
+            else:
+                yield from _widget_texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _widget_texts(item)
+
+
 def _unseen(element) -> bool:
-    return element.name in HIDDEN_TAGS or element.has_attr("hidden")
+    # Hidden tabs, panels and menus are shown on a click, so their text counts; only the side
+    # panel's counter is left out: JavaScript fills it in, Wagtail leaves "None" in it until then.
+    return element.name in HIDDEN_TAGS or element.has_attr("data-side-panel-toggle-counter")
 
 
 def visible_texts(html: str, names: set[str]) -> list[str]:
@@ -115,6 +134,12 @@ def visible_texts(html: str, names: set[str]) -> list[str]:
                 texts.append(element[attribute])
         if element.name == "input" and element.get("type") in ("submit", "button") and element.get("value"):
             texts.append(element["value"])
+        for attribute, value in element.attrs.items():
+            if attribute.startswith("data-") and isinstance(value, str) and value[:1] in "{[":
+                try:
+                    texts.extend(_widget_texts(json.loads(value)))
+                except ValueError:
+                    pass
     found = []
     for text in texts:
         for word in ENGLISH_WORD.findall(NOT_WORDS.sub(" ", text)):
@@ -244,8 +269,9 @@ def test_the_contributors_screens_have_no_english(client, admin_site, contributo
 def test_the_checker_sees_english_in_text_and_attributes_but_not_in_code_or_names():
     html = """<p>เผยแพร่</p><button aria-label="Publish">x</button><input placeholder="Search">
     <script>var a = "Hello";</script><code>slug-name</code><p>Wagtail CSV somsri@example.org /th/centres/</p>
-    <div hidden>None</div><input type="submit" value="Go">"""
-    assert visible_texts(html, set()) == ["Publish", "Search", "Go"]
+    <div data-side-panel-toggle-counter hidden>None</div><section hidden><p>Tab</p></section><input type="submit" value="Go">
+    <input data-w-init-detail-value='{"blockTypes": [{"type": "header-three", "description": "Heading 3"}]}'>"""
+    assert visible_texts(html, set()) == ["Tab", "Publish", "Search", "Go", "Heading 3"]
 
 
 # Wagtail writes these few words straight into its templates, out of gettext's reach; the
@@ -276,13 +302,15 @@ def test_the_admin_template_copies_follow_wagtails_own(name, settings):
 
 
 @pytest.mark.django_db
-def test_the_root_page_and_collection_have_thai_names():
-    from wagtail.models import Collection, Page
+def test_the_root_page_collection_and_default_workflow_have_thai_names():
+    from wagtail.models import Collection, Page, Task, Workflow
 
-    from portal.admin_thai import ROOT_COLLECTION_NAME, ROOT_PAGE_TITLE
+    from portal.admin_thai import ROOT_COLLECTION_NAME, ROOT_PAGE_TITLE, WAGTAIL_DEFAULT_MODERATION
 
     assert Page.get_first_root_node().title == ROOT_PAGE_TITLE
     assert Collection.get_first_root_node().name == ROOT_COLLECTION_NAME
+    assert not Workflow.objects.filter(name=WAGTAIL_DEFAULT_MODERATION).exists()
+    assert not Task.objects.filter(name=WAGTAIL_DEFAULT_MODERATION).exists()
 
 
 @pytest.mark.django_db
