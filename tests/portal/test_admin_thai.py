@@ -340,3 +340,19 @@ def test_what_the_admin_says_after_saving_is_thai(client, admin_site, contributo
     assert invalid.status_code == 200
     assert "errorlist" in invalid.content.decode() or "error-message" in invalid.content.decode()
     assert visible_texts(invalid.content.decode(), names) == []
+
+
+@pytest.mark.django_db
+def test_the_admins_javascript_strings_are_thai(client, editor):
+    """Buttons and messages drawn by the admin's JavaScript (StreamField, comments, the
+    rich-text editor's placeholder) come from the JavaScript catalogue, locale/th's djangojs.po."""
+    import json
+
+    client.force_login(editor)
+    script = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    catalog = json.loads(re.search(r"const newcatalog = (\{.*?\});\n", script, re.S).group(1))
+    for msgid in ("Write something or type ‘/’ to insert a block", "Insert a block", "Move up", "Duplicate", "Enter your comments..."):
+        assert re.search(r"[\u0e00-\u0e7f]", catalog[msgid]), msgid
+    placeholders = re.compile(r"%\(\w+\)[sd]")
+    english = {msgid: text for msgid, text in catalog.items() if isinstance(text, str) and ENGLISH_WORD.search(placeholders.sub("", text))}
+    assert english == {}
