@@ -94,7 +94,7 @@ NOT_WORDS = re.compile(
     ),
     re.I,
 )
-ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z']+")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}(?:'[A-Za-z]+)*|[A-Za-z]'[A-Za-z]+")
 
 
 # Editor widgets (Draftail, StreamField) get their labels as JSON in data-* attributes.
@@ -187,6 +187,9 @@ def admin_site(editor, contributor, centre_index, centre, case_study, other_cent
 
 
 def editor_screens(site) -> dict[str, str]:
+    from learning_centres.models import LocalAdministrativeOrganisation
+    from search.models import SearchSynonym
+
     case_study, centre, submitted = site["case_study"], site["centre"], site["submitted"]
     revision = case_study.latest_revision
     return {
@@ -222,6 +225,13 @@ def editor_screens(site) -> dict[str, str]:
         "edit an image": reverse("wagtailimages:edit", args=[site["image"].pk]),
         "edit a document": reverse("wagtaildocs:edit", args=[site["document"].pk]),
         "search pages": reverse("wagtailadmin_pages:search") + "?q=ผู้สูงอายุ",
+        "case study listing": reverse("case_studies:index"),
+        "local administrations": reverse(LocalAdministrativeOrganisation.snippet_viewset.get_url_name("list")),
+        "add a local administration": reverse(LocalAdministrativeOrganisation.snippet_viewset.get_url_name("add")),
+        "search synonyms": reverse(SearchSynonym.snippet_viewset.get_url_name("list")),
+        "add a search synonym": reverse(SearchSynonym.snippet_viewset.get_url_name("add")),
+        "promoted search results": reverse("wagtailsearchpromotions:index"),
+        "visit requests": reverse("visit_requests:index"),
     }
 
 
@@ -237,9 +247,16 @@ def contributor_screens(site) -> dict[str, str]:
     }
 
 
+def content_words() -> set[str]:
+    """English that editors wrote themselves: the search synonyms (Thai and English terms)."""
+    from search.models import SearchSynonym
+
+    return {word.lower() for synonym in SearchSynonym.objects.all() for word in ENGLISH_WORD.findall(synonym.terms)}
+
+
 def english_on(client, user, screens: dict[str, str]) -> dict[str, list[str]]:
     client.force_login(user)
-    names = {user.username.lower(), "editor", "somsri"} | code_words()
+    names = {user.username.lower(), "editor", "somsri"} | code_words() | content_words()
     english = {}
     for name, url in screens.items():
         response = client.get(url)
