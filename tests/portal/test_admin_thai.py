@@ -243,6 +243,11 @@ def contributor_screens(site) -> dict[str, str]:
         "edit own case study in review": reverse("wagtailadmin_pages:edit", args=[site["submitted"].pk]),
         "add a case study": reverse("wagtailadmin_pages:add", args=["learning_centres", "casestudypage", site["centre"].pk]),
         "images": reverse("wagtailimages:index"),
+        "upload images": reverse("wagtailimages:add_multiple"),
+        "documents": reverse("wagtaildocs:index"),
+        "upload documents": reverse("wagtaildocs:add_multiple"),
+        "page history": reverse("wagtailadmin_pages:history", args=[site["case_study"].pk]),
+        "case study listing": reverse("case_studies:index"),
         "account": reverse("wagtailadmin_account"),
     }
 
