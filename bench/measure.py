@@ -55,8 +55,8 @@ from thai import text  # noqa: E402
 from . import corpus as corpus_module  # noqa: E402
 from .load import load  # noqa: E402
 from .peers import found_ids  # noqa: E402
-from .worker_memory import worker_memory  # noqa: E402
 from .usage_cost import usage_cost  # noqa: E402
+from .worker_memory import worker_memory  # noqa: E402
 
 PORTAL, TOOK, WAGTAIL_OS, WAGTAIL_DB = "portal", "portal_took", "wagtail_opensearch", "wagtail_database"
 PEER_BACKENDS = {WAGTAIL_OS: "opensearch", WAGTAIL_DB: "default"}

@@ -32,7 +32,7 @@ def _free_port() -> int:
 
 def _get(base: str, path: str) -> int:
     try:
-        with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310 - our own local server
+        with urllib.request.urlopen(base + path, timeout=30) as response:  # noqa: S310  # nosec B310 - our own local server
             response.read()
             return response.status
     except urllib.error.HTTPError as error:

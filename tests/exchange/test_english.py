@@ -117,4 +117,3 @@ def test_the_language_switch_on_exchange_pages_leads_to_the_same_form_in_the_oth
     english_page = client.get(f"/en/{path}").content.decode()
     assert f'href="/{path}" hreflang="th"' in english_page
     assert '<html lang="en"' in english_page
-
