@@ -8,10 +8,9 @@ from typing import Any
 from django import template
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page
@@ -114,21 +113,6 @@ def breadcrumb_json_ld(context, crumbs: list[dict]):
         ],
     }
     return structured_data.json_ld_script(data, nonce=context.get("csp_nonce", ""))
-
-
-@register.simple_tag
-def optional_path(path: str) -> str:
-    """`path` (in the active language) when a view of its own answers it, not Wagtail's
-    catch-all page view; else "". The footer offers e-mail alerts only once the alerts app
-    serves its pages, at whatever URL name it gives them."""
-    language = get_language()
-    if language and language != settings.LANGUAGE_CODE:
-        path = f"/{language}{path}"
-    try:
-        match = resolve(path)
-    except Resolver404:
-        return ""
-    return "" if match.url_name == "wagtail_serve" else path
 
 
 @register.simple_tag

@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from django.urls import path as url_path
-
 pytestmark = pytest.mark.django_db
 
 
@@ -105,25 +103,15 @@ def test_the_footer_links_about_contact_privacy_open_data_and_feeds(client, site
     assert links["นโยบายความเป็นส่วนตัว"] == "/visits/privacy/"
     assert links["CSV"] == "/search/export.csv" and links["API"] == "/api/schema/open-data.json"
     assert links["RSS"] == "/feeds/case-studies.rss" and links["Atom"] == "/feeds/case-studies.atom"
-    assert "รับทางอีเมล" not in links  # no alerts pages yet
     for url in (links["เกี่ยวกับโครงการ"], links["นโยบายความเป็นส่วนตัว"], links["CSV"], links["API"], links["RSS"]):
         assert client.get(url).status_code == 200, url
     settings.PORTAL_CONTACT_EMAIL = "contact@example.org"
     assert footer_links(html_of(client, site_tree["case_study"].url))["ติดต่อเรา"] == "mailto:contact@example.org"
 
 
-def alerts_page(request):
-    from django.http import HttpResponse
-
-    return HttpResponse("alerts")
-
-
-def test_the_footer_offers_e_mail_alerts_once_their_pages_exist(client, site_tree, settings):
-    import portal.urls
-
-    urls = type("urls", (), {"urlpatterns": [url_path("alerts/", alerts_page, name="alerts"), *portal.urls.urlpatterns]})
-    settings.ROOT_URLCONF = urls
-    assert footer_links(html_of(client, "/"))["รับทางอีเมล"] == "/alerts/"
+def test_the_footer_offers_e_mail_alerts_beside_the_feeds(client, site_tree):
+    assert footer_links(html_of(client, "/"))["รับทางอีเมล"] == "/alerts/new/"
+    assert footer_links(html_of(client, "/en/"))["by e-mail"] == "/en/alerts/new/"
 
 
 def test_gallery_pictures_get_distinct_alt_texts():
@@ -168,11 +156,6 @@ def test_a_case_study_offers_sharing_copying_and_printing(client, site_tree):
     assert "facebook.net" not in html and "line-scdn" not in html
 
 
-def test_listings_offer_e_mail_alerts_beside_the_feeds_once_they_exist(client, site_tree, settings):
-    import portal.urls
-
-    assert "รับทางอีเมล" not in re.search(r'<p class="feed-link">.*?</p>', html_of(client, "/case-studies/"), re.S).group(0)
-    urls = type("urls", (), {"urlpatterns": [url_path("alerts/", alerts_page, name="alerts"), *portal.urls.urlpatterns]})
-    settings.ROOT_URLCONF = urls
-    feed_line = re.search(r'<p class="feed-link">.*?</p>', html_of(client, "/case-studies/"), re.S).group(0)
-    assert '<a href="/alerts/">รับทางอีเมล</a>' in feed_line
+def test_listings_offer_an_alert_for_their_own_filters_beside_the_feeds(client, site_tree):
+    html = html_of(client, "/case-studies/?area=community-health-care")
+    assert 'href="/alerts/new/?area=community-health-care"' in html

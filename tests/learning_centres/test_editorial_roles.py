@@ -39,6 +39,8 @@ def case_study_form(title: str, slug: str = "new-case-study", **extra) -> dict:
         "gallery_images": inline_formset([]),
         "documents": inline_formset([]),
         "follow_ups": inline_formset([]),
+        "readings": inline_formset([]),
+        "evidence_level": "2",
         "go_live_at": "",
         "expire_at": "",
     }

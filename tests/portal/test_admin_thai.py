@@ -83,6 +83,8 @@ HIDDEN_TAGS = {"script", "style", "code", "pre", "kbd", "samp", "svg", "template
 NOT_WORDS = re.compile(
     "|".join(
         (
+            r'"[a-z_]+"',  # keys of the JSON the import guide describes
+            r"YYYY-MM-DD",
             r"JSON Lines",
             r"https?://\S+",
             r"\S+@\S+",
