@@ -39,7 +39,7 @@ def test_public_pages_report_no_violations(page, portal_url):
         found += violations(page, console)
     page.locator(".card-title a").first.click()  # a case study, with its JSON-LD
     page.wait_for_load_state()
-    assert page.locator('script[type="application/ld+json"]').count() == 1
+    assert page.locator('script[type="application/ld+json"]').count() == 2  # the case study and its breadcrumbs
     found += violations(page, console)
     page.goto(portal_url + "/search/?q=ผู้สูงอายุ")
     page.fill("#search-q", "ผู้สูง")  # search.js fetches suggestions (connect-src 'self')

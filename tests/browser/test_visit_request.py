@@ -24,7 +24,7 @@ def test_a_visitor_requests_a_study_visit_and_the_centre_answers(phone, page, po
     phone.locator(".card-title a").first.click()
     centre_name = phone.locator("h1").inner_text()
     lao_name = phone.locator(".facts dd").first.inner_text()
-    phone.get_by_role("link", name="ขอศึกษาดูงาน").click()
+    phone.get_by_role("link", name="ขอศึกษาดูงาน").first.click()  # the call to action near the top
     phone.wait_for_url(re.compile(r"/visits/request/\d+/"))
     assert no_horizontal_overflow(phone)
 

@@ -1,6 +1,7 @@
 """What visitors see on centre and case-study pages."""
 
 import datetime
+import re
 
 import pytest
 
@@ -127,7 +128,7 @@ class TestCaseStudyMedia:
         other = CaseStudyPageFactory(parent=centre, title="แปลงผักปลอดสาร", focus_areas=["sustainable-agriculture"])
         other.save_revision().publish()
         html = client.get(published_case.url).content.decode()
-        related = html.split('id="related"', 1)[1]
+        related = re.sub(r"<(?!/?a[ >])[^>]+>", "", html.split('id="related"', 1)[1])  # titles wrap between words
         assert similar.title in related
         assert other.title not in related
         assert f">{published_case.title}</a>" not in related
