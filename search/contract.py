@@ -47,6 +47,9 @@ class Hit:
     score: float | None
     source: dict
     highlight: dict[str, list[str]]
+    # Where the query's words were found in the case's attached documents (search.attachments):
+    # [{"document": file name, "title", "url", "page": a PDF's page number or None, "highlight"}].
+    matched_in: list[dict] = field(default_factory=list)
 
 
 @dataclass

@@ -16,7 +16,8 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
-from learning_centres.models import CaseStudyPage, CentreType, LearningCentrePage
+from attachments.reading import indexed_chars, marked_text
+from learning_centres.models import CaseStudyDocument, CaseStudyPage, CentreType, LearningCentrePage
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
 from portal.locales import originals
 from thai.dates import to_buddhist_year
@@ -31,7 +32,8 @@ CENTRE = "centre"
 # what building a document costs). A *source* is a document with these fields still plain
 # and `suggest` as {"phrases": […], "weight": …}: everything read from the database, nothing
 # segmented, so that finish_document() can run in another process.
-MARKED_FIELDS = TEXT_FIELDS
+# The attachments' text arrives already cut: the worker that read it stored it segmented.
+MARKED_FIELDS = tuple(name for name in TEXT_FIELDS if name != "attachments")
 
 
 def document_id(kind: str, page_id: int) -> str:
@@ -81,6 +83,19 @@ def _centre_type_names(centre: LearningCentrePage) -> list[str]:
     return [CentreType(centre.centre_type).label, CENTRE_TYPE_NAMES_EN[CentreType(centre.centre_type)]] if centre.centre_type else []
 
 
+def _attachments(page: CaseStudyPage) -> tuple[str, str | None]:
+    """(the text read from the page's documents, already cut into words; "yes" if it attaches
+    any document). The prefetched rows: no query per page. Capped, like each document's text,
+    so that no number of attachments makes an index document unbounded."""
+    texts, any_document = [], False
+    for item in page.documents.all():
+        any_document = True
+        record = getattr(item.document, "extracted_text", None)  # none yet: the worker has not read it
+        if record is not None and record.status == record.Status.DONE:
+            texts.append(marked_text(record))
+    return "\n".join(filter(None, texts))[: indexed_chars() * 2], "yes" if any_document else None
+
+
 # A case study carries its centre type's abbreviation only, not the type's name: the elderly
 # centres' type name holds ผู้สูงอายุ, and every case of such a centre would match that word
 # (the recall tests forbid it). ศพด. is what visitors type for child development centres,
@@ -98,6 +113,7 @@ def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
     keywords = [item.tag.name for item in page.tagged_items.all()]  # the prefetched rows: no query per page
     indicators = " ".join(f"{item.label} {item.baseline} {item.result}" for item in page.indicators.all())
     follow_ups = " ".join(f"{item.title} {item.text}" for item in page.follow_ups.all())
+    attachments, has_documents = _attachments(page)
     return {
         "kind": CASE_STUDY,
         "page_id": page.pk,
@@ -105,6 +121,8 @@ def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
         "title": page.title,
         "summary": page.summary,
         "body": f"{sections} {indicators} {follow_ups}",
+        "attachments": attachments,
+        "has_documents": has_documents,
         "keywords_text": " ".join(keywords),
         "keywords": keywords,
         "focus_areas": [area.slug for area in page.focus_areas.all()],
@@ -132,6 +150,8 @@ def centre_source(centre: LearningCentrePage) -> dict:
         "title": centre.title,
         "summary": _plain(centre.description)[:600],
         "body": f"{_plain(centre.description)} {centre.address}",
+        "attachments": "",
+        "has_documents": None,
         "keywords_text": "",
         "keywords": [],
         "focus_areas": [],
@@ -203,6 +223,11 @@ def searchable_case_studies() -> QuerySet[CaseStudyPage]:
         "indicators",
         "follow_ups",
         Prefetch("tagged_items__tag"),
+        # The documents' stored text: read, never extracted (a rebuild never reads a file).
+        Prefetch(
+            "documents",
+            queryset=CaseStudyDocument.objects.select_related("document__extracted_text").defer("document__extracted_text__pages"),
+        ),
     )
 
 

@@ -65,6 +65,10 @@ FIELDS: tuple[IndexedField, ...] = (
     IndexedField("evidence_level", INTEGER, facet=True),  # 1–5, learning_centres.models.evidence
     IndexedField("published_at", DATE),
     IndexedField("updated_at", DATE),
+    # Text read from the documents a case study attaches (attachments.DocumentText), already
+    # cut into words by the worker: searched, but lighter than anything the page says itself.
+    IndexedField("attachments", TEXT, boost=0.5, in_hit=False),
+    IndexedField("has_documents", KEYWORD, facet=True),  # "yes": the case attaches a document
     IndexedField("suggest", FieldType.COMPLETION, in_hit=False),
 )
 
@@ -78,4 +82,7 @@ HIT_FIELDS = tuple(field.name for field in FIELDS if field.in_hit)
 # The text fields a query searches, heaviest first, with their weights.
 SEARCH_FIELDS = {field.name: field.boost for field in sorted(FIELDS, key=lambda f: -(f.boost or 0)) if field.boost}
 TEXT_FIELDS = tuple(field.name for field in FIELDS if field.type == FieldType.TEXT)
+# Text fields whose words weigh less than the page's own: the database backend matches them
+# among its finer words only (search.backends.database.sync), ranked below a whole-word match.
+LIGHT_TEXT_FIELDS = ("attachments",)
 HIGHLIGHTED_FIELDS = tuple(field.name for field in FIELDS if field.highlighted)

@@ -7,7 +7,7 @@ from .params import SORTS, allowed_values
 # Buddhist-era years 2443–2643, or the CE years 1900–2100 (thai.dates: FIRST_YEAR, LAST_YEAR);
 # Thai digits and a "พ.ศ."/"ค.ศ." prefix also work.
 YEAR_PATTERN = r"^(?:19[0-9]{2}|20[0-9]{2}|2100|244[3-9]|24[5-9][0-9]|25[0-9]{2}|26[0-3][0-9]|264[0-3])$"
-FACETS = ("area", "centre_type", "region", "province", "lao_type", "year", "keyword")
+FACETS = ("area", "centre_type", "region", "province", "lao_type", "year", "keyword", "documents")
 
 
 def _facet_parameter(name: str) -> dict:
@@ -20,6 +20,7 @@ def _facet_parameter(name: str) -> dict:
         "year": "Year the practice started, Buddhist era (2567); CE years and Thai digits are converted.",
         "keyword": "A free keyword of the case study.",
         "evidence": "Evidence level 1–5 (1 idea … 5 adopted by other LAOs); case studies only.",
+        "documents": "yes: only case studies that attach a document (a report, a budget, minutes).",
     }
     # The values the API accepts (search.params), so a schema-valid request is never a 400.
     allowed = allowed_values(name)
@@ -64,6 +65,21 @@ RESULT = {
         "province": {"type": ["string", "null"]},
         "areas": {"type": "array", "items": {"type": "object", "properties": {"slug": {"type": "string"}, "label": {"type": "string"}}}},
         "year": {"type": ["integer", "null"], "description": "Buddhist era"},
+        "matched_in": {
+            "type": "array",
+            "description": "Where the query's words occur in the case's attached documents.",
+            "items": {
+                "type": "object",
+                "required": ["document", "page", "highlight"],
+                "properties": {
+                    "document": {"type": "string", "description": "The file's name."},
+                    "title": {"type": "string"},
+                    "url": {"type": "string", "description": "The document's download address."},
+                    "page": {"type": ["integer", "null"], "description": "Page number (PDF), else null."},
+                    "highlight": {"type": "string", "description": "HTML: text escaped, matches wrapped in <mark>."},
+                },
+            },
+        },
     },
 }
 

@@ -26,6 +26,7 @@ FACET_PARAMS = {
     "year": "year_be",
     "keyword": "keywords",
     "evidence": "evidence_level",
+    "documents": "has_documents",  # documents=yes: cases that attach a document
 }
 FIELD_PARAMS = {index_field: param for param, index_field in FACET_PARAMS.items()}
 SORTS = ("relevance", "newest", "evidence")  # evidence: strongest evidence level first, then newest
@@ -67,6 +68,8 @@ def allowed_values(param: str) -> set[str] | None:
         return set(LAOType.values)
     if param == "evidence":
         return {str(value) for value in EvidenceLevel.values}
+    if param == "documents":
+        return {"yes"}
     return None
 
 

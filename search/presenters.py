@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from django.utils.html import escape
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, pgettext
 
 from learning_centres.models import CentreType, EvidenceLevel, FocusArea, LAOType, Province, Region
 from learning_centres.models.evidence import EVIDENCE_LEVEL_NAMES_EN
@@ -22,7 +22,7 @@ from .contract import Hit
 from .params import FIELD_PARAMS
 from .service import SearchOutcome
 
-FACET_ORDER = ("centre_type", "focus_areas", "evidence_level", "region", "province", "lao_type", "year_be", "keywords")
+FACET_ORDER = ("centre_type", "focus_areas", "evidence_level", "has_documents", "region", "province", "lao_type", "year_be", "keywords")
 _ANY_TAG_BUT_MARK = re.compile(r"<(?!/?mark>)")
 
 
@@ -65,6 +65,8 @@ def forget_labels() -> None:
 
 
 def _field_names(field: str) -> dict[str, str]:
+    if field == "has_documents":
+        return {"yes": gettext("มีเอกสารแนบ")}
     language = "en" if english_active() else "th"
     if field == "focus_areas":  # editors rename areas: read them fresh (see learning_centres.models.taxonomy)
         return term_labels.by_slug(FocusArea, language)
@@ -121,4 +123,5 @@ def hit(hit: Hit) -> dict:
         "areas": [{"slug": slug, "label": label("focus_areas", slug)} for slug in source.get("focus_areas") or []],
         "year": source.get("year_be"),
         "evidence": {"value": level, "label": label("evidence_level", str(level))} if (level := source.get("evidence_level")) else None,
+        "matched_in": hit.matched_in,
     }

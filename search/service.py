@@ -21,6 +21,7 @@ from django.dispatch import receiver
 from thai.names import ABBREVIATIONS
 from thai.text import normalise
 
+from .attachments import add_document_matches
 from .backends.database import query as database_query
 from .backends.database import related as database_related
 from .backends.database import suggest as database_suggest
@@ -125,6 +126,7 @@ def search(query: SearchQuery, *, correct_spelling: bool = True, show_correction
     results instead, marked `corrected`: whichever backend answers."""
     result, backend = engine_else_database("a search", lambda engine: engine_query.run(engine, query), lambda: database_query.search(query))
     result = only_visible(result)
+    add_document_matches(result.hits, query.text)
     outcome = SearchOutcome(result=result, backend=backend)
     if correct_spelling and query.text.strip() and outcome.result.total < 3:
         outcome.suggestion = suggest_correction(query.text)

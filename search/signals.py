@@ -12,7 +12,9 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from attachments.reading import text_changed
 from learning_centres.models import (
+    CaseStudyDocument,
     CaseStudyPage,
     District,
     FocusArea,
@@ -110,3 +112,10 @@ def view_restriction_changed(sender, instance, raw=False, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()  # gone when the page itself is deleted
     if page is not None:
         enqueue(_affected(page), "privacy")
+
+
+@receiver(text_changed)
+def attachment_text_changed(sender, document_id, **kwargs):
+    """The worker read a document's text (new, or its file changed): the case studies that
+    attach it carry that text in their documents."""
+    enqueue(CaseStudyDocument.objects.filter(document_id=document_id).values_list("page_id", flat=True), "attachment")

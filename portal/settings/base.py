@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "exchange",
     "alerts",
     "usage",
+    "attachments",
     "health",
     "pagecache",
     "wagtail.contrib.forms",

@@ -114,6 +114,17 @@ def _marked_html(text: str, ranges: list[tuple[int, int]], start: int, end: int)
     return "".join(parts)
 
 
+def fragment(text: str, sequences: list[tuple[str, ...]]) -> str | None:
+    """A fragment of `text` around its first match of the word sequences, as HTML (matches
+    in <mark>, the rest escaped), or None where none occurs."""
+    view, origins = matching_view(text)
+    ranges = [(origins[start], origins[end - 1] + 1) for start, end in _ranges(view, sequences)]
+    if not ranges:
+        return None
+    start, end = _window(text, ranges[0])
+    return _marked_html(text, ranges, start, end)
+
+
 def highlights(document: FallbackDocument, sequences: list[tuple[str, ...]]) -> dict[str, list[str]]:
     """{"title"|"summary"|"body": [html]} for the fields where the query's words occur:
     matches in <mark>, everything else escaped; the title whole, the others a fragment."""

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
 
 from search.documents import all_documents, documents_for_pages, expected_documents
-from search.fields import LIST_FIELDS, TEXT_FIELDS
+from search.fields import LIGHT_TEXT_FIELDS, LIST_FIELDS, TEXT_FIELDS
 from search.models import FallbackDocument
 from thai.compounds import fine_words_of, words_of
 from thai.text import mark_words, match_form
@@ -38,7 +38,9 @@ def _timestamp(value) -> datetime.datetime | None:
 
 def _row(doc_id: str, doc: dict) -> FallbackDocument:
     # Documents hold text as written; the fallback matches its normalised words.
-    words = words_of(match_form(" ".join(doc.get(name) or "" for name in TEXT_FIELDS)))
+    words = words_of(match_form(" ".join(doc.get(name) or "" for name in TEXT_FIELDS if name not in LIGHT_TEXT_FIELDS)))
+    # Attachments' words are matched among the finer words only, so they rank below the page's own.
+    light = words_of(match_form(" ".join(doc.get(name) or "" for name in LIGHT_TEXT_FIELDS)))
     keys = suggest_keys(doc["title"])
     if doc.get("kind") == "centre" and doc.get("lao"):
         keys += suggest_keys(mark_words(doc["lao"]))
@@ -54,7 +56,7 @@ def _row(doc_id: str, doc: dict) -> FallbackDocument:
         # groups, funding sources and centre type (like the engine's boosted `topics`).
         title_words=" ".join(words_of(match_form(f"{doc.get('title') or ''} {doc.get('topics') or ''}"))),
         words=" ".join(words),
-        fine_words=" ".join(fine_words_of(words)),
+        fine_words=" ".join(fine_words_of(words) + fine_words_of(light)),
         suggest_text="".join(f"\n{key}" for key in dict.fromkeys(keys)),
         **{name: list(doc.get(name) or []) if name in LIST_FIELDS else doc.get(name) for name in FACETS},
         centre_id=doc.get("centre_id"),
