@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-$(shell cat $(REQUIREMENTS) 2>/dev/null | cksum | cu
 export PYTHAINLP_OFFLINE := 1
 export PYTHAINLP_READ_ONLY := 1
 
-.PHONY: run test test-elasticsearch install fonts map migrate demo lint ci clean search search-stop messages backup restore bench serve serve-stop serve-status load
+.PHONY: run test test-elasticsearch install fonts map ocr migrate demo lint ci clean search search-stop messages backup restore bench serve serve-stop serve-status load
 
 # $(call debian_install,COMMAND,PACKAGES): when COMMAND is missing, install Debian's PACKAGES
 # (as root, as CI runs), or say what to install.
@@ -32,7 +32,19 @@ $(STAMP): $(REQUIREMENTS)
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-install: $(STAMP) fonts map
+install: $(STAMP) fonts map ocr
+
+## make ocr: Debian's tesseract with its Thai data and poppler's pdftoppm, which read the scanned
+## pages of attached PDFs (attachments/extract.py). Installed as root where missing; otherwise a
+## note, not a failure: scanned pages are then left unread and everything else works.
+ocr:
+	@{ command -v tesseract && command -v pdftoppm && tesseract --list-langs 2>/dev/null | grep -qx tha; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "OCR of scanned PDFs is off: install Debian's tesseract-ocr tesseract-ocr-tha poppler-utils" >&2; exit 0; \
+	  fi; \
+	  echo "Installing Debian's tesseract-ocr tesseract-ocr-tha poppler-utils…"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends tesseract-ocr tesseract-ocr-tha poppler-utils >/dev/null; }
 
 ## make fonts: the self-hosted Sarabun web font. npm installs @fontsource/sarabun at the version
 ## pinned in package-lock.json (again only when node_modules is missing or the lock file is

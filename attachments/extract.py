@@ -179,6 +179,8 @@ def ocr_page(path: str, number: int, limits: Limits) -> str:
             ["tesseract", f"{prefix}.png", "stdout", "-l", limits.ocr_languages, "--psm", "6"],
             check=True,
             capture_output=True,
+            # One thread: the worker shares its machine with the site.
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
     return result.stdout.decode("utf-8", errors="replace")
 

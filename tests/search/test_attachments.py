@@ -5,7 +5,10 @@ documents" filter; and the index follows a document whose file changes."""
 
 # ruff: noqa: F811 - pytest passes imported fixtures to the tests as arguments of the same name
 
+import shutil
+
 import pytest
+
 from django.core.files.base import ContentFile
 
 from wagtail.documents import get_document_model
@@ -18,7 +21,7 @@ from search.contract import SearchQuery
 from search.indexing import rebuild
 from tests.learning_centres.factories import LearningCentrePageFactory
 
-from .conftest import index_now, search_engine  # noqa: F401
+from .conftest import index_now, search_engine, skip_locally_fail_in_ci  # noqa: F401
 from .corpus import publish_case
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +113,27 @@ def test_the_result_page_and_the_api_say_where(backend, client):
     (place,) = payload["results"][0]["matched_in"]
     assert (place["document"], place["page"]) == (backend["pdf_name"], 2)
     assert "<mark>" in place["highlight"]
+
+
+def ocr_installed() -> bool:
+    return bool(shutil.which("tesseract") and shutil.which("pdftoppm"))
+
+
+@pytest.mark.parametrize("engine_or_fallback", ["engine", "fallback"])
+def test_a_word_only_in_a_scanned_pdf_finds_its_case(request, settings, centre_index, engine_or_fallback):
+    if not ocr_installed():
+        skip_locally_fail_in_ci("No OCR: install Debian's tesseract-ocr tesseract-ocr-tha poppler-utils (make ocr).")
+    engine = request.getfixturevalue("search_engine") if engine_or_fallback == "engine" else None
+    if engine is None:
+        settings.SEARCH_URL = ""
+    centre = LearningCentrePageFactory(parent=centre_index, title="ศูนย์ทดลองเอกสารสแกน")
+    centre.save_revision().publish()
+    case = publish_case(centre, "ตำบลต้นแบบ", "เรื่องเล่าของตำบล")
+    document = attach(case, "scan.pdf", samples.scanned_pdf(["บันทึกการประชุม เรื่องธนาคารขยะรีไซเคิล"]))
+    record = document.extracted_text
+    assert record.ocr_pages == [1] and record.pages[0].strip(), record.error_message()
+    if engine is not None:
+        index_now(engine)
+    result = results("ธนาคารขยะ")
+    assert [hit.page_id for hit in result.hits] == [case.pk]
+    assert result.hits[0].matched_in[0]["page"] == 1
