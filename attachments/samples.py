@@ -52,15 +52,50 @@ def text_pdf(pages: list[str]) -> bytes:
     return bytes(pdf.output())
 
 
+@lru_cache(maxsize=1)
+def _thai_characters() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    return frozenset(TTFont(str(THAI_FONT)).getBestCmap())
+
+
+class _Fonts:
+    """Sarabun comes as two web-font files (Thai, Latin): each run of text is drawn with the
+    file that has its characters."""
+
+    def __init__(self, size: int) -> None:
+        self.thai = ImageFont.truetype(str(THAI_FONT), size)
+        self.latin = ImageFont.truetype(str(LATIN_FONT), size)
+
+    def runs(self, text: str) -> list[tuple[str, ImageFont.FreeTypeFont]]:
+        runs: list[tuple[str, ImageFont.FreeTypeFont]] = []
+        thai = _thai_characters()
+        for char in text:
+            font = self.thai if ord(char) in thai and not char.isspace() else self.latin
+            if runs and runs[-1][1] is font:
+                runs[-1] = (runs[-1][0] + char, font)
+            else:
+                runs.append((char, font))
+        return runs
+
+    def getlength(self, text: str) -> float:
+        return sum(font.getlength(run) for run, font in self.runs(text))
+
+    def draw(self, draw: ImageDraw.ImageDraw, x: float, y: float, text: str) -> None:
+        for run, font in self.runs(text):
+            draw.text((x, y), run, font=font, fill=20)
+            x += font.getlength(run)
+
+
 def page_image(text: str, *, width: int = 1240, size: int = 34, rotation: float = 0.0, noise: float = 0.0, seed: int = 0) -> Image.Image:
     """`text` on a white A4-wide page at 150 dpi, as a scanner might have seen it."""
-    thai = ImageFont.truetype(str(THAI_FONT), size)
-    lines = _wrap(text, thai, width - 160)
+    fonts = _Fonts(size)
+    lines = _wrap(text, fonts, width - 160)
     height = max(400, 120 + len(lines) * int(size * 1.7))
     image = Image.new("L", (width, height), 255)
     draw = ImageDraw.Draw(image)
     for number, line in enumerate(lines):
-        draw.text((80, 80 + number * int(size * 1.7)), line, font=thai, fill=20)
+        fonts.draw(draw, 80, 80 + number * int(size * 1.7), line)
     randomness = random.Random(seed)  # noqa: S311  # nosec B311 - noise for a picture, not a secret
     if noise:
         pixels = image.load()
@@ -73,7 +108,7 @@ def page_image(text: str, *, width: int = 1240, size: int = 34, rotation: float 
     return image
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+def _wrap(text: str, font: _Fonts, width: int) -> list[str]:
     """Lines no wider than `width`, broken at spaces (Thai phrases are separated by spaces)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
