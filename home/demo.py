@@ -15,13 +15,17 @@ from pathlib import Path
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 
+from wagtail.documents import get_document_model
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Site
 
+from attachments import samples
 from learning_centres.models import (
+    CaseStudyDocument,
     CaseStudyFollowUp,
     CaseStudyImage,
     CaseStudyIndexPage,
@@ -68,7 +72,7 @@ PALETTES = [
 
 @dataclass
 class DemoReport:
-    created: dict[str, int] = field(default_factory=lambda: {"centres": 0, "case_studies": 0, "images": 0, "laos": 0})
+    created: dict[str, int] = field(default_factory=lambda: {"centres": 0, "case_studies": 0, "images": 0, "laos": 0, "documents": 0})
 
     def __str__(self) -> str:
         return ", ".join(f"{name}: {count}" for name, count in self.created.items())
@@ -362,6 +366,56 @@ def load_case_study(centre: LearningCentrePage, data: dict, report: DemoReport) 
     return case
 
 
+# Attachments made by the project (attachments.samples), each with words found nowhere else in
+# the demo, so that a search shows a hit inside a document: "แบบสานตะกร้าลายดอกพิกุล" (a PDF
+# with a text layer, page 2), "กลองยาวประจำตำบล" (a scanned PDF: its text comes from OCR)
+# and "ถังหมักน้ำหมักชีวภาพ" (a DOCX). The task worker reads them after the loader commits
+# (inline under `make run`: a few seconds, once).
+DEMO_ATTACHMENTS = {
+    "ban-klang-time-bank": (
+        "รายงานผลการดำเนินงานธนาคารเวลา",
+        "time-bank-report.pdf",
+        lambda: samples.text_pdf(
+            [
+                "รายงานผลการดำเนินงานธนาคารเวลาบ้านกลาง ปีงบประมาณ ๒๕๖๖\nสมาชิกฝากเวลาดูแลกันรวม ๑,๒๔๐ ชั่วโมง",
+                "กิจกรรมที่สมาชิกแลกเวลากันมากที่สุด ได้แก่ พาไปโรงพยาบาล ทำความสะอาดบ้าน "
+                "และสอนแบบสานตะกร้าลายดอกพิกุลให้เยาวชน",
+            ]
+        ),
+    ),
+    "ban-klang-ltc-care-plan": (
+        "หนังสือรับรองการศึกษาดูงาน (ฉบับสแกน)",
+        "study-visit-letter-scan.pdf",
+        lambda: samples.scanned_pdf(
+            ["หนังสือรับรองการศึกษาดูงาน คณะผู้ดูแลผู้สูงอายุได้เรียนรู้การจัดทำแผนการดูแลรายบุคคล และร่วมฟังวงกลองยาวประจำตำบล"]
+        ),
+    ),
+    "maesot-cdc-bilingual-migrant-children": (
+        "บันทึกการประชุมผู้ปกครอง",
+        "parents-meeting-minutes.docx",
+        lambda: samples.docx_file(
+            [
+                "บันทึกการประชุมผู้ปกครองศูนย์พัฒนาเด็กเล็ก ครั้งที่ ๒/๒๕๖๕",
+                "ที่ประชุมตกลงให้ผู้ปกครองผลัดกันดูแลแปลงผักหลังศูนย์ และตั้งถังหมักน้ำหมักชีวภาพจากเศษอาหารกลางวัน",
+            ]
+        ),
+    ),
+}
+
+
+def attach_demo_documents(report: DemoReport) -> None:
+    """The demo's attachments, added once to the case studies that have none yet."""
+    Document = get_document_model()
+    for slug, (title, name, make) in DEMO_ATTACHMENTS.items():
+        case = CaseStudyPage.objects.filter(slug=slug, locale__language_code="th").first()
+        if case is None or case.documents.exists() or Document.objects.filter(title=title).exists():
+            continue
+        document = Document.objects.create(title=title, file=ContentFile(make(), name=name))
+        CaseStudyDocument.objects.create(page=case, document=document, title=title)
+        publish(case)
+        report.created["documents"] += 1
+
+
 def read_demo_files() -> tuple[list[dict], list[dict]]:
     centres = json.loads((DEMO_DIR / "centres.json").read_text(encoding="utf-8"))
     case_studies = [json.loads(path.read_text(encoding="utf-8")) for path in sorted((DEMO_DIR / "case_studies").glob("*.json"))]
@@ -377,5 +431,6 @@ def load_demo_content(limit: int | None = None) -> DemoReport:
     centres = {row["slug"]: load_centre(centre_index, row, report) for row in centre_rows}
     for row in case_rows[:limit]:
         load_case_study(centres[row["centre"]], row, report)
+    attach_demo_documents(report)
     ensure_english_tree(_home)
     return report

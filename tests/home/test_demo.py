@@ -99,3 +99,20 @@ def test_demo_files_are_consistent():
 def test_text_to_html_makes_paragraphs_and_lists_and_escapes():
     html = text_to_html("ย่อหน้าแรก <b>\n\n- ข้อหนึ่ง\n- ข้อสอง")
     assert html == "<p>ย่อหน้าแรก &lt;b&gt;</p><ul><li>ข้อหนึ่ง</li><li>ข้อสอง</li></ul>"
+
+
+@pytest.mark.django_db
+def test_the_demo_attaches_documents_once_and_their_text_is_readable(django_capture_on_commit_callbacks):
+    from attachments.reading import read_document
+    from search import service
+    from search.contract import SearchQuery
+
+    first = load_demo_content(limit=1)  # child-01: the case with the demo's DOCX
+    case = CaseStudyPage.objects.get(slug="maesot-cdc-bilingual-migrant-children", locale__language_code="th")
+    (item,) = case.documents.all()
+    assert first.created["documents"] == 1
+    assert load_demo_content(limit=1).created["documents"] == 0
+    with django_capture_on_commit_callbacks(execute=True):  # the worker's part, then the reindex it asks for
+        assert "ถังหมักน้ำหมักชีวภาพ" in read_document(item.document_id).pages[0]
+    hits = service.search(SearchQuery(text="ถังหมักน้ำหมักชีวภาพ")).result.hits
+    assert [hit.page_id for hit in hits] == [case.pk]
