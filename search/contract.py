@@ -50,6 +50,9 @@ class Hit:
     # Where the query's words were found in the case's attached documents (search.attachments):
     # [{"document": file name, "title", "url", "page": a PDF's page number or None, "highlight"}].
     matched_in: list[dict] = field(default_factory=list)
+    # Its page's English translation ({"title", "summary", "url"}) on the English pages
+    # (search.translations); None: none written, the page is in Thai only.
+    translation: dict | None = None
 
 
 @dataclass

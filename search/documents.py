@@ -16,6 +16,8 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
+from wagtail.models import Page
+
 from attachments.reading import indexed_chars, marked_text
 from learning_centres.models import CaseStudyDocument, CaseStudyPage, CentreType, LearningCentrePage
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
@@ -24,7 +26,7 @@ from thai.dates import to_buddhist_year
 from thai.text import WORD_MARK, mark_words, normalise
 
 from . import segmentation
-from .fields import TEXT_FIELDS
+from .fields import BY_NAME, TEXT_FIELDS
 
 CASE_STUDY = "case_study"
 CENTRE = "centre"
@@ -33,7 +35,8 @@ CENTRE = "centre"
 # and `suggest` as {"phrases": […], "weight": …}: everything read from the database, nothing
 # segmented, so that finish_document() can run in another process.
 # The attachments' text arrives already cut: the worker that read it stored it segmented.
-MARKED_FIELDS = tuple(name for name in TEXT_FIELDS if name != "attachments")
+# English text is analysed by the engine's English analyzer, never cut by the Thai segmenter.
+MARKED_FIELDS = tuple(name for name in TEXT_FIELDS if name != "attachments" and BY_NAME[name].language == "th")
 
 
 def document_id(kind: str, page_id: int) -> str:
@@ -108,6 +111,22 @@ def _topics(*names: str) -> str:
     return " | ".join(dict.fromkeys(filter(None, names)))
 
 
+def english_texts(pages: Iterable[Page]) -> dict[str, str]:
+    """{translation key: text} of the live English translations an editor wrote of these
+    Thai pages (the English tree's aliases hold no text of their own), in one query per kind."""
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return {}
+    english = Page.objects.filter(translation_key__in=keys, locale__language_code="en", alias_of__isnull=True).live()
+    texts: dict[str, str] = {}
+    for page in CaseStudyPage.objects.filter(pk__in=english.values("pk")):
+        sections = " ".join(_plain(getattr(page, name)) for name, _th, _en in CaseStudyPage.SECTIONS)
+        texts[page.translation_key] = f"{page.title} | {page.summary} | {sections}"
+    for centre in LearningCentrePage.objects.filter(pk__in=english.values("pk")):
+        texts[centre.translation_key] = f"{centre.title} | {_plain(centre.description)}"
+    return texts
+
+
 def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
     sections = " ".join(_plain(getattr(page, name)) for name, _th, _en in CaseStudyPage.SECTIONS)
     keywords = [item.tag.name for item in page.tagged_items.all()]  # the prefetched rows: no query per page
@@ -123,6 +142,7 @@ def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
         "body": f"{sections} {indicators} {follow_ups}",
         "attachments": attachments,
         "has_documents": has_documents,
+        "english": "",  # filled by with_english()
         "keywords_text": " ".join(keywords),
         "keywords": keywords,
         "focus_areas": [area.slug for area in page.focus_areas.all()],
@@ -152,6 +172,7 @@ def centre_source(centre: LearningCentrePage) -> dict:
         "body": f"{_plain(centre.description)} {centre.address}",
         "attachments": "",
         "has_documents": None,
+        "english": "",  # filled by with_english()
         "keywords_text": "",
         "keywords": [],
         "focus_areas": [],
@@ -166,6 +187,14 @@ def centre_source(centre: LearningCentrePage) -> dict:
         "suggest": {"phrases": [centre.title, centre.lao.name_th], "weight": 20},
         **_place_fields(centre),
     }
+
+
+def with_english(pages_and_sources: list[tuple[Page, dict]]) -> list[dict]:
+    """The sources with the English text of their pages' translations, one query per batch."""
+    texts = english_texts(page for page, _source in pages_and_sources)
+    for page, source in pages_and_sources:
+        source["english"] = texts.get(page.translation_key, "")
+    return [source for _page, source in pages_and_sources]
 
 
 def source_texts(source: dict) -> list[str]:
@@ -234,12 +263,14 @@ def searchable_case_studies() -> QuerySet[CaseStudyPage]:
 def _sources(chunk_size: int) -> Iterator[tuple[str, dict]]:
     with override("th"):
         centres = {centre.path: centre for centre in searchable_centres()}
-        for centre in centres.values():
-            yield document_id(CENTRE, centre.pk), centre_source(centre)
-        for page in searchable_case_studies().iterator(chunk_size=chunk_size):
-            centre = centres.get(page.path[: -CaseStudyPage.steplen])
-            if centre is not None:  # a case study under an unpublished centre is hidden
-                yield document_id(CASE_STUDY, page.pk), case_study_source(page, centre)
+        for source in with_english([(centre, centre_source(centre)) for centre in centres.values()]):
+            yield document_id(CENTRE, source["page_id"]), source
+        pages = searchable_case_studies().iterator(chunk_size=chunk_size)
+        while chunk := list(islice(pages, chunk_size)):
+            found = [(page, centres.get(page.path[: -CaseStudyPage.steplen])) for page in chunk]
+            # a case study under an unpublished centre is hidden
+            for source in with_english([(page, case_study_source(page, centre)) for page, centre in found if centre is not None]):
+                yield document_id(CASE_STUDY, source["page_id"]), source
 
 
 def _mark_all(texts: list[str]) -> list[str]:
@@ -297,10 +328,12 @@ def documents_for_pages(page_ids: Iterable[int]) -> tuple[dict[str, dict], set[s
     """Documents for the given pages: ({id: document} to index, {id} to delete)."""
     page_ids = set(page_ids)
     sources: dict[str, dict] = {}
+    pages_of: dict[str, Page] = {}
     with override("th"):
         centres = {centre.pk: centre for centre in searchable_centres().filter(pk__in=page_ids)}
         for centre in centres.values():
             sources[document_id(CENTRE, centre.pk)] = centre_source(centre)
+            pages_of[document_id(CENTRE, centre.pk)] = centre
         pages = list(searchable_case_studies().filter(pk__in=page_ids))
         parent_paths = {page.path[: -CaseStudyPage.steplen] for page in pages}
         parents = {centre.path: centre for centre in centres.values() if centre.path in parent_paths}
@@ -311,6 +344,8 @@ def documents_for_pages(page_ids: Iterable[int]) -> tuple[dict[str, dict], set[s
             parent = parents.get(page.path[: -CaseStudyPage.steplen])
             if parent is not None:  # a case study under an unpublished centre is hidden
                 sources[document_id(CASE_STUDY, page.pk)] = case_study_source(page, parent)
+                pages_of[document_id(CASE_STUDY, page.pk)] = page
+        with_english([(pages_of[doc_id], source) for doc_id, source in sources.items()])
         to_index = dict(zip(sources, finish_documents(list(sources.values())), strict=True))
     to_delete = {document_id(kind, page_id) for page_id in page_ids for kind in (CENTRE, CASE_STUDY)} - set(to_index)
     return to_index, to_delete

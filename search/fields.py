@@ -33,6 +33,7 @@ class IndexedField:
     boost: float | None = None  # a text field a query searches, with its relative weight
     highlighted: bool = False  # highlights are taken from it (the engine stores term vectors)
     searchable: bool = True  # False: stored for display only, never matched
+    language: str = "th"  # "en": English text, analysed in English (stemming) by the engine
 
 
 KEYWORD, TEXT, INTEGER, DATE = FieldType.KEYWORD, FieldType.TEXT, FieldType.INTEGER, FieldType.DATE
@@ -69,6 +70,9 @@ FIELDS: tuple[IndexedField, ...] = (
     # cut into words by the worker: searched, but lighter than anything the page says itself.
     IndexedField("attachments", TEXT, boost=0.5, in_hit=False),
     IndexedField("has_documents", KEYWORD, facet=True),  # "yes": the case attaches a document
+    # The text of the page's English translation, where an editor wrote one (the English tree's
+    # aliases of Thai pages add nothing): found from /en/search/ and the API alike.
+    IndexedField("english", TEXT, boost=1.0, in_hit=False, language="en"),
     IndexedField("suggest", FieldType.COMPLETION, in_hit=False),
 )
 

@@ -65,6 +65,7 @@ RESULT = {
         "province": {"type": ["string", "null"]},
         "areas": {"type": "array", "items": {"type": "object", "properties": {"slug": {"type": "string"}, "label": {"type": "string"}}}},
         "year": {"type": ["integer", "null"], "description": "Buddhist era"},
+        "language": {"type": "string", "enum": ["th", "en"], "description": "The language of title, summary and highlight."},
         "matched_in": {
             "type": "array",
             "description": "Where the query's words occur in the case's attached documents.",
@@ -108,6 +109,13 @@ def schema(request: HttpRequest | None = None) -> dict:
                         },
                         *[_facet_parameter(name) for name in FACETS],
                         {"name": "sort", "in": "query", "required": False, "schema": {"type": "string", "enum": list(SORTS)}},
+                        {
+                            "name": "lang",
+                            "in": "query",
+                            "required": False,
+                            "description": "`en`: English labels, and each result's English translation where one exists; Thai by default",
+                            "schema": {"type": "string", "enum": ["th", "en"]},
+                        },
                         {"name": "page", "in": "query", "required": False, "schema": {"type": "integer", "minimum": 1, "maximum": 1000}},
                         {
                             "name": "exact",

@@ -109,6 +109,21 @@ def hit(hit: Hit) -> dict:
     source = hit.source
     highlight = hit.highlight
     snippet = " … ".join(safe_highlight(part) for part in (highlight.get("body") or highlight.get("summary") or []))
+    if hit.translation:  # the English page an editor wrote (search.translations)
+        english = hit.translation
+        return {
+            **hit_in_thai(hit, source, highlight, snippet),
+            "title": english["title"],
+            "title_html": escape(english["title"]),
+            "url": english["url"],
+            "summary": english["summary"],
+            "highlight": "",
+            "language": "en",
+        }
+    return hit_in_thai(hit, source, highlight, snippet)
+
+
+def hit_in_thai(hit: Hit, source: dict, highlight: dict, snippet: str) -> dict:
     return {
         "id": hit.page_id,
         "kind": hit.kind,
@@ -124,4 +139,5 @@ def hit(hit: Hit) -> dict:
         "year": source.get("year_be"),
         "evidence": {"value": level, "label": label("evidence_level", str(level))} if (level := source.get("evidence_level")) else None,
         "matched_in": hit.matched_in,
+        "language": "th",  # the language of title, summary and highlight
     }

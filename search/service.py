@@ -30,6 +30,7 @@ from .backends.engine import related as engine_related
 from .backends.engine.client import EngineUnavailable, SearchEngine, get_engine
 from .contract import SUGGEST_LIMIT, Likeness, SearchQuery, SearchResult, Suggestion, suggest_prefix
 from .spelling import suggest_correction
+from .translations import add_english_versions
 from .visibility import visible_page_ids
 
 logger = logging.getLogger(__name__)
@@ -127,6 +128,7 @@ def search(query: SearchQuery, *, correct_spelling: bool = True, show_correction
     result, backend = engine_else_database("a search", lambda engine: engine_query.run(engine, query), lambda: database_query.search(query))
     result = only_visible(result)
     add_document_matches(result.hits, query.text)
+    add_english_versions(result.hits)
     outcome = SearchOutcome(result=result, backend=backend)
     if correct_spelling and query.text.strip() and outcome.result.total < 3:
         outcome.suggestion = suggest_correction(query.text)

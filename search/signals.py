@@ -6,6 +6,7 @@ documents copy from (a centre's fields reach its case studies; an LAO, district,
 or a focus area, target group or funding source reaches every document that names it).
 """
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -38,8 +39,18 @@ def _with_case_studies(centres) -> set[int]:
     return page_ids
 
 
+def _originals_of(page) -> set[int]:
+    """The Thai original of an English translation: its document carries the translation's text."""
+    if page.locale.language_code == settings.LANGUAGE_CODE:
+        return set()
+    originals = Page.objects.filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+    return set(originals.values_list("pk", flat=True))
+
+
 def _affected(page) -> set[int]:
     page = page.specific
+    if isinstance(page, INDEXED_PAGE_TYPES) and page.locale.language_code != settings.LANGUAGE_CODE:
+        return {page.pk} | _originals_of(page)
     if isinstance(page, LearningCentrePage):
         return _with_case_studies([page])
     if isinstance(page, CaseStudyPage):
@@ -67,7 +78,7 @@ def page_was_moved(sender, instance, **kwargs):
 @receiver(post_delete)
 def page_was_deleted(sender, instance, **kwargs):
     if isinstance(instance, INDEXED_PAGE_TYPES):
-        enqueue({instance.pk}, "delete")
+        enqueue({instance.pk} | _originals_of(instance), "delete")
 
 
 @receiver(post_save, sender=LocalAdministrativeOrganisation)

@@ -92,6 +92,13 @@ def api_search(request: HttpRequest):
     parsed = parse(request.GET)
     if parsed.errors:
         return _error("Invalid search parameters.", parsed.errors)
+    # lang=en: English labels, and each result's English translation where an editor wrote one.
+    language = request.GET.get("lang") if request.GET.get("lang") in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _api_search(parsed)
+
+
+def _api_search(parsed: ParsedParams) -> JsonResponse:
     outcome = service.search(parsed.query, show_correction=not parsed.exact)  # an API call is not a visitor's search: not counted
     payload = {
         "count": outcome.result.total,

@@ -44,6 +44,8 @@ def backend(request, settings, centre_index):
         engine = None
     centre = LearningCentrePageFactory(parent=centre_index, title="ศูนย์ทดลองเอกสารแนบ")
     centre.save_revision().publish()
+    # Published first: were the two equal, the newer case (the DOCX's) would rank first.
+    own_words = publish_case(centre, "สวนผักของชุมชน", "ชุมชนปลูกต้นมะรุมรอบโรงเรียน")
     pdf_case = publish_case(centre, "รายงานกองทุนผ้าห่ม", "ชาวบ้านช่วยกันทำผ้าห่มแจกผู้สูงอายุ")
     pdf = attach(
         pdf_case,
@@ -53,7 +55,6 @@ def backend(request, settings, centre_index):
     )
     docx_case = publish_case(centre, "บันทึกการประชุมสภาเด็ก", "เด็กและเยาวชนประชุมทุกเดือน")
     docx = attach(docx_case, "minutes.docx", samples.docx_file(["ที่ประชุมเห็นชอบให้ปลูกต้นมะรุมรอบโรงเรียน"]))
-    own_words = publish_case(centre, "สวนมะรุมของชุมชน", "ชุมชนปลูกต้นมะรุมริมถนน")
     publish_case(centre, "ไม่มีเอกสาร", "เรื่องที่ไม่มีเอกสารแนบ")
     if engine is not None:
         rebuild(engine)

@@ -75,6 +75,8 @@ def text_field(rules: list[str], **kwargs) -> dsl.Text:
 
 def _mapped(field: IndexedField, synonym_rules: list[str]) -> dsl.Field:
     """The engine's type for a declared field (search.fields)."""
+    if field.type == FieldType.TEXT and field.language == "en":
+        return dsl.Text(analyzer="english")  # the engines' built-in: stop words, possessives, Porter stemming
     if field.type == FieldType.TEXT:
         return text_field(synonym_rules, **({"term_vector": "with_positions_offsets"} if field.highlighted else {}))
     if field.type == FieldType.KEYWORD:

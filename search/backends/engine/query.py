@@ -20,7 +20,7 @@ from search.contract import (
     parse_terms,
     suggest_prefix,
 )
-from search.fields import COUNTED_FACETS, FACET_FIELDS, FIELDS, HIGHLIGHTED_FIELDS, SEARCH_FIELDS
+from search.fields import BY_NAME, COUNTED_FACETS, FACET_FIELDS, FIELDS, HIGHLIGHTED_FIELDS, SEARCH_FIELDS
 from thai.text import WORD_MARK, segment
 
 from .client import SearchEngine
@@ -39,6 +39,11 @@ def chunk_query(chunk: QueryTerm) -> dsl.Query:
         return dsl.Q("match_none")
     should = []
     for name, boost in SEARCH_FIELDS.items():
+        if BY_NAME[name].language == "en":  # analysed in English (stemmed): no Thai sub-field
+            should.append(dsl.Q("match_phrase", **{name: {"query": chunk, "boost": boost * 2}}))
+            if not chunk.quoted:
+                should.append(dsl.Q("match", **{name: {"query": chunk, "operator": "and", "boost": boost}}))
+            continue
         should.append(dsl.Q("match_phrase", **{name: {"query": words, "boost": boost * 2}}))
         if not chunk.quoted:
             should.append(dsl.Q("match", **{name: {"query": words, "operator": "and", "boost": boost}}))
