@@ -5,6 +5,7 @@ results show the translation, and pages and results that exist in Thai only say 
 # ruff: noqa: F811 - pytest passes imported fixtures to the tests as arguments of the same name
 
 import pytest
+
 from django.utils.translation import override
 
 from portal.locales import mirror_page_tree, translate_page
