@@ -89,4 +89,5 @@ TEXT_FIELDS = tuple(field.name for field in FIELDS if field.type == FieldType.TE
 # Text fields whose words weigh less than the page's own: the database backend matches them
 # among its finer words only (search.backends.database.sync), ranked below a whole-word match.
 LIGHT_TEXT_FIELDS = ("attachments",)
+ENGLISH_TEXT_FIELDS = tuple(field.name for field in FIELDS if field.type == FieldType.TEXT and field.language == "en")
 HIGHLIGHTED_FIELDS = tuple(field.name for field in FIELDS if field.highlighted)

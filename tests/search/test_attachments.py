@@ -138,3 +138,20 @@ def test_a_word_only_in_a_scanned_pdf_finds_its_case(request, settings, centre_i
     result = results("ธนาคารขยะ")
     assert [hit.page_id for hit in result.hits] == [case.pk]
     assert result.hits[0].matched_in[0]["page"] == 1
+
+
+def test_a_bad_file_leaves_its_page_published_and_found_with_an_error_for_editors(backend, admin_client, client):
+    from tests.attachments import files
+
+    page = publish_case(backend["pdf"].get_parent().specific, "ทะเบียนผู้ดูแล", "อาสาสมัครดูแลผู้ป่วยติดเตียงรายสัปดาห์")
+    document = attach(page, "locked.pdf", files.encrypted_pdf())
+    page.refresh_from_db()
+    assert page.live and not page.has_unpublished_changes
+    assert client.get(page.url).status_code == 200
+    if backend["engine"] is not None:
+        index_now(backend["engine"])
+    hits = results("ผู้ป่วยติดเตียง").hits
+    assert [hit.page_id for hit in hits] == [page.pk]
+    assert hits[0].matched_in == []
+    editor_view = admin_client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
+    assert "ไฟล์ถูกเข้ารหัสด้วยรหัสผ่าน" in editor_view

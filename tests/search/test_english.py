@@ -57,10 +57,10 @@ def test_the_translation_and_the_thai_text_both_find_the_case(backend, text):
     assert found(text, "th") == [backend["translated"].pk]
 
 
-def test_english_words_are_stemmed_on_the_engine(backend):
-    if backend["engine"] is None:
-        pytest.skip("the database fallback matches English words as written (docs/search-attachments-and-english.md)")
+def test_english_words_are_stemmed(backend):
     assert found("beekeepers harvesting") == [backend["translated"].pk]
+    assert found('"honey harvests"') == [backend["translated"].pk]  # a phrase, stemmed word by word
+    assert found("beekeepers bananas") == []
 
 
 def test_english_search_shows_the_translation_and_says_which_are_thai_only(backend, client):

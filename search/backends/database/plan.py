@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from search.contract import parse_terms
+from search.english import stemmed
 from search.models import SearchSynonym
 from search.synonyms import synonym_rules
 from thai.compounds import fine_words_of, words_of
@@ -47,7 +48,8 @@ def _groups_for(rows: tuple) -> list[list[tuple[str, ...]]]:
 
 def _chunk(chunk: str, groups: list[list[tuple[str, ...]]]) -> Chunk:
     own = tuple(words_of(segment(chunk)))
-    phrases = [own] if own else []
+    # English words also as stems: the fallback stores English translations stemmed too.
+    phrases = list(dict.fromkeys([own, stemmed(own)])) if own else []
     for group in groups:
         if own and own in group:
             phrases += group

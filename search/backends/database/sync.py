@@ -16,7 +16,8 @@ from collections.abc import Iterable, Sequence
 from django.db import DEFAULT_DB_ALIAS, connection, transaction
 
 from search.documents import all_documents, documents_for_pages, expected_documents
-from search.fields import LIGHT_TEXT_FIELDS, LIST_FIELDS, TEXT_FIELDS
+from search.english import stemmed
+from search.fields import ENGLISH_TEXT_FIELDS, LIGHT_TEXT_FIELDS, LIST_FIELDS, TEXT_FIELDS
 from search.models import FallbackDocument
 from thai.compounds import fine_words_of, words_of
 from thai.text import mark_words, match_form
@@ -41,6 +42,8 @@ def _row(doc_id: str, doc: dict) -> FallbackDocument:
     words = words_of(match_form(" ".join(doc.get(name) or "" for name in TEXT_FIELDS if name not in LIGHT_TEXT_FIELDS)))
     # Attachments' words are matched among the finer words only, so they rank below the page's own.
     light = words_of(match_form(" ".join(doc.get(name) or "" for name in LIGHT_TEXT_FIELDS)))
+    # English text once more, stemmed, so that a stemmed query phrase finds it (search.english).
+    words += stemmed(words_of(match_form(" ".join(doc.get(name) or "" for name in ENGLISH_TEXT_FIELDS))))
     keys = suggest_keys(doc["title"])
     if doc.get("kind") == "centre" and doc.get("lao"):
         keys += suggest_keys(mark_words(doc["lao"]))
