@@ -400,6 +400,53 @@ DEMO_ATTACHMENTS = {
 }
 
 
+# An editor's English translation of one demo case (the others stay English aliases showing the
+# Thai text), so that `make run` shows /en/search/ finding a case by its English words.
+DEMO_TRANSLATIONS = {
+    "maesot-cdc-bilingual-migrant-children": {
+        "title": "A Thai–Burmese–Karen classroom for migrant children in a child development centre",
+        "summary": (
+            "Nearly half of the children at Mae Sot City Municipality's child development centre come from "
+            "Myanmar and Karen migrant workers' families. The centre hired bilingual teaching assistants and "
+            "uses each child's mother tongue as a bridge to Thai; within three years far more migrant "
+            "children passed their language development screening, and almost every family took part."
+        ),
+        "context_and_problem": (
+            "<p>In 2019 the centre had 96 children, 39 of them from Myanmar and Karen families working in "
+            "garment factories and the fresh market. Most arrived without a word of Thai: they cried for "
+            "weeks, refused to eat, and half were flagged as possibly delayed in language screening, "
+            "though teachers could not tell delay from not understanding Thai instructions.</p>"
+        ),
+        "activities": (
+            "<p>The municipality hired two local teaching assistants who speak Thai, Burmese and Karen. "
+            "They greet children at the door in their own language, parents may stay in the classroom for "
+            "the first three days, every corner is labelled in three languages, and the morning storytelling "
+            "in Thai is retold briefly in the mother tongue.</p>"
+        ),
+        "results": (
+            "<p>Between 2019 and 2022 the migrant children who needed more than two weeks to settle fell "
+            "from 28 to 6, those passing the expressive language screening rose from 53% to 84%, and "
+            "parents' meetings went from about a third of families to nearly all of them.</p>"
+        ),
+        "lessons_learned": (
+            "<p>Forbidding children their mother tongue made them silent, not quicker at Thai; once they "
+            "felt safe, Thai followed. The assistants must be people the parents trust, and the municipality "
+            "must say plainly that every child in its area is its child, whatever their nationality.</p>"
+        ),
+    },
+}
+
+
+def translate_demo_case_studies() -> None:
+    """The demo's English translations; an English page an editor already wrote is kept."""
+    for slug, fields in DEMO_TRANSLATIONS.items():
+        case = CaseStudyPage.objects.filter(slug=slug, locale__language_code="th").first()
+        if case is not None:
+            # Sections left untranslated are left out, not shown in Thai on an English page.
+            blank = {name: "" for name, _th, _en in CaseStudyPage.SECTIONS if name not in fields}
+            translate_page(case, "en", **blank, **fields)
+
+
 def attach_demo_documents(report: DemoReport) -> None:
     """The demo's attachments, added once to the case studies that have none yet."""
     Document = get_document_model()
@@ -430,4 +477,5 @@ def load_demo_content(limit: int | None = None) -> DemoReport:
         load_case_study(centres[row["centre"]], row, report)
     attach_demo_documents(report)
     ensure_english_tree(_home)
+    translate_demo_case_studies()
     return report

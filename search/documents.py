@@ -12,7 +12,7 @@ import multiprocessing
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Prefetch, QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
@@ -86,17 +86,24 @@ def _centre_type_names(centre: LearningCentrePage) -> list[str]:
     return [CentreType(centre.centre_type).label, CENTRE_TYPE_NAMES_EN[CentreType(centre.centre_type)]] if centre.centre_type else []
 
 
-def _attachments(page: CaseStudyPage) -> tuple[str, str | None]:
+def _latest(*moments: datetime.datetime | None) -> datetime.datetime | None:
+    return max(filter(None, moments), default=None)
+
+
+def _attachments(page: CaseStudyPage) -> tuple[str, str | None, datetime.datetime | None]:
     """(the text read from the page's documents, already cut into words; "yes" if it attaches
-    any document). The prefetched rows: no query per page. Capped, like each document's text,
-    so that no number of attachments makes an index document unbounded."""
-    texts, any_document = [], False
+    any document; when the last of them was read). The prefetched rows: no query per page.
+    Capped, like each document's text, so that no number of attachments makes an index
+    document unbounded."""
+    texts, any_document, read_at = [], False, None
     for item in page.documents.all():
         any_document = True
         record = getattr(item.document, "extracted_text", None)  # none yet: the worker has not read it
-        if record is not None and record.status == record.Status.DONE:
-            texts.append(marked_text(record))
-    return "\n".join(filter(None, texts))[: indexed_chars() * 2], "yes" if any_document else None
+        if record is not None:
+            read_at = _latest(read_at, record.extracted_at)
+            if record.status == record.Status.DONE:
+                texts.append(marked_text(record))
+    return "\n".join(filter(None, texts))[: indexed_chars() * 2], "yes" if any_document else None, read_at
 
 
 # A case study carries its centre type's abbreviation only, not the type's name: the elderly
@@ -111,9 +118,10 @@ def _topics(*names: str) -> str:
     return " | ".join(dict.fromkeys(filter(None, names)))
 
 
-def english_texts(pages: Iterable[Page]) -> dict[str, str]:
-    """{translation key: text} of the live English translations an editor wrote of these
-    Thai pages (the English tree's aliases hold no text of their own), in one query per kind."""
+def english_texts(pages: Iterable[Page]) -> dict[str, tuple[str, datetime.datetime | None]]:
+    """{translation key: (text, last published)} of the live English translations an editor
+    wrote of these Thai pages (the English tree's aliases hold no text of their own), in one
+    query per kind."""
     keys = {page.translation_key for page in pages}
     if not keys:
         return {}
@@ -121,9 +129,9 @@ def english_texts(pages: Iterable[Page]) -> dict[str, str]:
     texts: dict[str, str] = {}
     for page in CaseStudyPage.objects.filter(pk__in=english.values("pk")):
         sections = " ".join(_plain(getattr(page, name)) for name, _th, _en in CaseStudyPage.SECTIONS)
-        texts[page.translation_key] = f"{page.title} | {page.summary} | {sections}"
+        texts[page.translation_key] = (f"{page.title} | {page.summary} | {sections}", page.last_published_at)
     for centre in LearningCentrePage.objects.filter(pk__in=english.values("pk")):
-        texts[centre.translation_key] = f"{centre.title} | {_plain(centre.description)}"
+        texts[centre.translation_key] = (f"{centre.title} | {_plain(centre.description)}", centre.last_published_at)
     return texts
 
 
@@ -132,7 +140,7 @@ def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
     keywords = [item.tag.name for item in page.tagged_items.all()]  # the prefetched rows: no query per page
     indicators = " ".join(f"{item.label} {item.baseline} {item.result}" for item in page.indicators.all())
     follow_ups = " ".join(f"{item.title} {item.text}" for item in page.follow_ups.all())
-    attachments, has_documents = _attachments(page)
+    attachments, has_documents, documents_read_at = _attachments(page)
     return {
         "kind": CASE_STUDY,
         "page_id": page.pk,
@@ -157,6 +165,7 @@ def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
         "centre_title": centre.title,
         "published_at": page.first_published_at,
         "updated_at": page.last_published_at,
+        "content_at": _latest(page.last_published_at, documents_read_at),  # with_english() may move it on
         "suggest": {"phrases": [page.title], "weight": 10},
         **_place_fields(centre),
     }
@@ -184,6 +193,7 @@ def centre_source(centre: LearningCentrePage) -> dict:
         "centre_title": centre.title,
         "published_at": centre.first_published_at,
         "updated_at": centre.last_published_at,
+        "content_at": centre.last_published_at,  # with_english() may move it on
         "suggest": {"phrases": [centre.title, centre.lao.name_th], "weight": 20},
         **_place_fields(centre),
     }
@@ -193,7 +203,9 @@ def with_english(pages_and_sources: list[tuple[Page, dict]]) -> list[dict]:
     """The sources with the English text of their pages' translations, one query per batch."""
     texts = english_texts(page for page, _source in pages_and_sources)
     for page, source in pages_and_sources:
-        source["english"] = texts.get(page.translation_key, "")
+        text, translated_at = texts.get(page.translation_key, ("", None))
+        source["english"] = text
+        source["content_at"] = _latest(source["content_at"], translated_at)
     return [source for _page, source in pages_and_sources]
 
 
@@ -352,10 +364,20 @@ def documents_for_pages(page_ids: Iterable[int]) -> tuple[dict[str, dict], set[s
 
 
 def expected_documents() -> dict[str, datetime.datetime | None]:
-    """Document ids the database says should be searchable, with their last publication."""
+    """Document ids the database says should be searchable, with their `content_at`: when
+    anything the document carries last changed (the page's publication, its attachments'
+    reading, its English translation's publication)."""
     centres = dict(searchable_centres().values_list("path", "pk"))
-    expected = {document_id(CENTRE, pk): updated for pk, updated in searchable_centres().values_list("pk", "last_published_at")}
-    for pk, path, updated in searchable_case_studies().values_list("pk", "path", "last_published_at"):
+    read = dict(
+        CaseStudyDocument.objects.values("page_id").annotate(at=Max("document__extracted_text__extracted_at")).values_list("page_id", "at")
+    )
+    english = Page.objects.filter(locale__language_code="en", alias_of__isnull=True).live()
+    translated = dict(english.values("translation_key").annotate(at=Max("last_published_at")).values_list("translation_key", "at"))
+    expected = {
+        document_id(CENTRE, pk): _latest(updated, translated.get(key))
+        for pk, key, updated in searchable_centres().values_list("pk", "translation_key", "last_published_at")
+    }
+    for pk, path, key, updated in searchable_case_studies().values_list("pk", "path", "translation_key", "last_published_at"):
         if path[: -CaseStudyPage.steplen] in centres:
-            expected[document_id(CASE_STUDY, pk)] = updated
+            expected[document_id(CASE_STUDY, pk)] = _latest(updated, read.get(pk), translated.get(key))
     return expected

@@ -66,6 +66,9 @@ FIELDS: tuple[IndexedField, ...] = (
     IndexedField("evidence_level", INTEGER, facet=True),  # 1–5, learning_centres.models.evidence
     IndexedField("published_at", DATE),
     IndexedField("updated_at", DATE),
+    # When anything the document carries last changed: the page's publication, the reading of
+    # its attachments, its English translation's publication. Reconcile compares it.
+    IndexedField("content_at", DATE, in_hit=False),
     # Text read from the documents a case study attaches (attachments.DocumentText), already
     # cut into words by the worker: searched, but lighter than anything the page says itself.
     IndexedField("attachments", TEXT, boost=0.5, in_hit=False),

@@ -434,7 +434,7 @@ def _same_time(stored, expected: datetime.datetime | None) -> bool:
 
 
 def reconcile(engine: SearchEngine | None = None, repair: bool = False) -> Drift:
-    """Compare the ids (and publication times) in the database and the index; optionally
+    """Compare the ids (and when their content last changed) in the database and the index; optionally
     repair the drift by reindexing or deleting exactly the pages that differ."""
     engine = engine or get_engine()
     if engine is None:

@@ -5,8 +5,9 @@ import pytest
 from django.db.models import Count
 
 from wagtail.images.models import Image
+from wagtail.models import Locale
 
-from home.demo import load_demo_content, read_demo_files
+from home.demo import DEMO_TRANSLATIONS, load_demo_content, read_demo_files
 from home.models import HomePage, StandardPage
 from learning_centres.models import CaseStudyPage, FocusArea, LearningCentrePage, LocalAdministrativeOrganisation
 from learning_centres.rich_text import text_to_html
@@ -41,8 +42,10 @@ def test_the_demo_has_an_english_tree():
     assert english_home.title == "LAO Knowledge Portal" and english_home.alias_of_id is None
     assert StandardPage.objects.get(slug="about", locale__language_code="en").title == "About the programme"
     for thai in originals(CaseStudyPage.objects.all()):
-        alias = CaseStudyPage.objects.get(translation_key=thai.translation_key, locale__language_code="en")
-        assert alias.alias_of_id == thai.pk and alias.live
+        english = CaseStudyPage.objects.get(translation_key=thai.translation_key, locale__language_code="en")
+        assert english.live
+        # An alias showing the Thai text, unless the demo translated the case (DEMO_TRANSLATIONS).
+        assert english.alias_of_id == (None if thai.slug in DEMO_TRANSLATIONS else thai.pk)
 
 
 @pytest.mark.django_db
@@ -116,3 +119,16 @@ def test_the_demo_attaches_documents_once_and_their_text_is_readable(django_capt
         assert "ถังหมักน้ำหมักชีวภาพ" in read_document(item.document_id).pages[0]
     hits = service.search(SearchQuery(text="ถังหมักน้ำหมักชีวภาพ")).result.hits
     assert [hit.page_id for hit in hits] == [case.pk]
+
+
+@pytest.mark.django_db
+def test_the_demo_has_an_english_translation_found_by_its_english_words(client):
+    load_demo_content(limit=1)
+    case = CaseStudyPage.objects.get(slug="maesot-cdc-bilingual-migrant-children", locale__language_code="th")
+    english = case.get_translation(Locale.objects.get(language_code="en")).specific
+    assert english.alias_of_id is None and english.title.startswith("A Thai–Burmese–Karen classroom")
+    assert "ผู้ช่วยครู" not in english.objectives  # an untranslated section is left out, not shown in Thai
+    payload = client.get("/api/search/", {"q": "teaching assistants", "lang": "en"}).json()
+    assert [item["title"] for item in payload["results"]] == [english.title]
+    load_demo_content(limit=1)  # again: the translation is kept as it is
+    assert CaseStudyPage.objects.get(pk=english.pk).title == english.title

@@ -155,3 +155,29 @@ def test_a_bad_file_leaves_its_page_published_and_found_with_an_error_for_editor
     assert hits[0].matched_in == []
     editor_view = admin_client.get(f"/admin/documents/edit/{document.pk}/").content.decode()
     assert "ไฟล์ถูกเข้ารหัสด้วยรหัสผ่าน" in editor_view
+
+
+def test_reconcile_finds_and_repairs_attachment_text_the_outbox_never_delivered(search_engine, centre_index):
+    from django.utils import timezone
+
+    from attachments.models import DocumentText
+    from search.documents import CASE_STUDY, document_id
+    from search.indexing import reconcile
+    from search.models import PendingIndexUpdate
+    from thai.text import mark_words
+
+    centre = LearningCentrePageFactory(parent=centre_index, title="ศูนย์ทดลองกระทบยอด")
+    centre.save_revision().publish()
+    case = publish_case(centre, "แปลงสาธิตของตำบล", "ชาวบ้านทำแปลงสาธิต")
+    document = attach(case, "plan.docx", samples.docx_file(["แผนงานฉบับแรก"]))
+    index_now(search_engine)
+    assert reconcile(search_engine).total == 0
+    # The worker stored new text, but the reindex it asked for was lost (a crash after its commit).
+    new_text = "ฉบับแก้ไขกล่าวถึงการปลูกหญ้าแฝก"
+    DocumentText.objects.filter(document=document).update(pages=[new_text], marked=mark_words(new_text), extracted_at=timezone.now())
+    PendingIndexUpdate.objects.all().delete()
+    assert results("หญ้าแฝก").hits == []
+    assert reconcile(search_engine, repair=True).stale == {document_id(CASE_STUDY, case.pk)}
+    index_now(search_engine)
+    assert [hit.page_id for hit in results("หญ้าแฝก").hits] == [case.pk]
+    assert reconcile(search_engine).total == 0

@@ -85,3 +85,23 @@ def test_an_english_page_in_thai_only_says_so(backend, client):
         english = translation_for(backend["translated"], "en")
     assert "has no English version yet" in client.get(alias.url).content.decode()
     assert "has no English version yet" not in client.get(english.url).content.decode()
+
+
+# Reconcile compares the engine's index with the database (the fallback is written with the pages).
+@pytest.mark.parametrize("backend", ["engine"], indirect=True)
+def test_reconcile_repairs_a_translation_whose_reindex_was_lost(backend):
+    from search.indexing import reconcile
+    from search.models import PendingIndexUpdate
+
+    engine = backend["engine"]
+    with override("en"):
+        from portal.locales import translation_for
+
+        english = translation_for(backend["translated"], "en").specific
+    english.summary = "Older villagers keep native bees and sell wax candles."
+    english.save_revision().publish()
+    PendingIndexUpdate.objects.all().delete()  # the reindex it asked for, lost
+    assert found("candles") == []
+    assert reconcile(engine, repair=True).stale == {f"case_study-{backend['translated'].pk}"}
+    index_now(engine)
+    assert found("candles") == [backend["translated"].pk]

@@ -109,7 +109,7 @@ def test_reconcile_finds_and_repairs_injected_drift(demo_index):
     lost, outdated = document_id("case_study", pages[0].pk), document_id("case_study", pages[1].pk)
     index = demo_index.alias_targets()[0]
     demo_index.client.delete(index=index, id=lost, refresh=True)
-    demo_index.client.update(index=index, id=outdated, body={"doc": {"updated_at": "2001-01-01T00:00:00+00:00"}}, refresh=True)
+    demo_index.client.update(index=index, id=outdated, body={"doc": {"content_at": "2001-01-01T00:00:00+00:00"}}, refresh=True)
     demo_index.client.index(index=index, id="case_study-999999", body={"kind": "case_study", "page_id": 999999}, refresh=True)
 
     drift = reconcile(demo_index)

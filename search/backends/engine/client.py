@@ -191,7 +191,7 @@ class SearchEngine:
         return self.client.indices.analyze(index=index, body=body)
 
     def indexed_ids(self) -> dict[str, Any]:
-        """Every document id in the live index with its `updated_at`."""
+        """Every document id in the live index with its `content_at` (search.documents)."""
         return dict(self._call(lambda: list(self._scan_ids(self.alias))))
 
 
@@ -238,8 +238,8 @@ class OpenSearchEngine(SearchEngine):
     def _scan_ids(self, index):
         from opensearchpy import helpers
 
-        for hit in helpers.scan(self.client, index=index, query={"_source": ["updated_at"]}, size=1000):
-            yield hit["_id"], hit["_source"].get("updated_at")
+        for hit in helpers.scan(self.client, index=index, query={"_source": ["content_at"]}, size=1000):
+            yield hit["_id"], hit["_source"].get("content_at")
 
 
 class ElasticsearchEngine(SearchEngine):
@@ -300,8 +300,8 @@ class ElasticsearchEngine(SearchEngine):
     def _scan_ids(self, index):
         from elasticsearch import helpers
 
-        for hit in helpers.scan(self.client, index=index, query={"_source": ["updated_at"]}, size=1000):
-            yield hit["_id"], hit["_source"].get("updated_at")
+        for hit in helpers.scan(self.client, index=index, query={"_source": ["content_at"]}, size=1000):
+            yield hit["_id"], hit["_source"].get("content_at")
 
 
 ENGINES = {"opensearch": OpenSearchEngine, "elasticsearch": ElasticsearchEngine}
