@@ -11,6 +11,7 @@ from __future__ import annotations
 from rest_framework.fields import Field
 from rest_framework.filters import BaseFilterBackend
 
+from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
 
 from wagtail.api import APIField
@@ -19,8 +20,9 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import BaseSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.models import Page
 
-from learning_centres.models import CaseStudyPage, CentreType, EvidenceLevel, FocusArea, LearningCentrePage, Province
+from learning_centres.models import CaseStudyDocument, CaseStudyPage, CentreType, EvidenceLevel, FocusArea, LearningCentrePage, Province
 from learning_centres.models.evidence import EVIDENCE_LEVEL_NAMES_EN
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN, with_centre
 from learning_centres.models.profiles import CHILD_FIELDS, ELDERLY_FIELDS
@@ -30,6 +32,8 @@ from search.contract import MAX_QUERY_LENGTH, SearchQuery
 from search.documents import CASE_STUDY, CENTRE
 from thai.dates import to_buddhist_year
 from thai.numbers import parse_whole_number
+from usage.dashboard import figures as usage_figures
+from usage.models import Kind as UsageKind
 
 THUMBNAIL_SPEC = "fill-480x320"
 LARGE_SPEC = "max-1200x1200"
@@ -197,6 +201,22 @@ class ProfileField(_WholeObjectField):
         return profile
 
 
+class UsageField(_WholeObjectField):
+    """How often the page was read (its documents downloaded, for a centre its visits
+    requested): the usage app's daily counters, bots excluded, over 30 days and in total.
+    Counted on the Thai original, so /en/ and Thai readers add up."""
+
+    def to_representation(self, page):
+        original_id = page.alias_of_id or page.pk
+        if page.alias_of_id is None and page.locale.language_code != settings.LANGUAGE_CODE:  # an editor's translation
+            thai = Page.objects.filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE)
+            original_id = thai.values_list("pk", flat=True).first() or page.pk
+        if isinstance(page, CaseStudyPage):
+            documents = CaseStudyDocument.objects.filter(page_id=original_id).values_list("document_id", flat=True)
+            return usage_figures(UsageKind.CASE_STUDY, original_id, list(documents))
+        return usage_figures(UsageKind.CENTRE, original_id)
+
+
 class FollowUpsField(Field):
     def to_representation(self, items):
         return [{"date": item.date.isoformat(), "title": item.title, "text": item.text} for item in items.order_by("date")]
@@ -221,6 +241,7 @@ API_FIELDS = {
         APIField("indicators", IndicatorsField()),
         APIField("readings", ReadingsField()),
         APIField("follow_ups", FollowUpsField()),
+        APIField("usage", UsageField()),
     ],
     LearningCentrePage: [
         APIField("centre_type"),
@@ -235,6 +256,7 @@ API_FIELDS = {
         APIField("year_established"),
         APIField("profile", ProfileField()),
         APIField("images", ImagesField(source="gallery_images")),
+        APIField("usage", UsageField()),
     ],
 }
 LISTING_FIELDS = {

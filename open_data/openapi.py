@@ -85,8 +85,9 @@ PAGE = {
     "type": "object",
     "required": ["id", "meta", "title"],
     "description": "A case study or a centre. Case studies add summary, year, sections, focus_areas, keywords, "
-    "target_groups, funding_sources, budget_baht, images, documents, indicators and follow_ups; centres add centre_type, "
-    "description, district, address, contact_name, contact_position, contact_phone, visiting_capacity, year_established.",
+    "target_groups, funding_sources, budget_baht, images, documents, indicators, follow_ups and usage; centres add centre_type, "
+    "description, district, address, contact_name, contact_position, contact_phone, visiting_capacity, year_established, "
+    "profile and usage.",
     "properties": {
         "id": {"type": "integer"},
         "meta": PAGE_META,
@@ -128,6 +129,17 @@ PAGE = {
                 "type": "object",
                 "required": ["title", "url"],
                 "properties": {"title": {"type": "string"}, "url": {"type": "string"}, "file_extension": {"type": "string"}},
+            },
+        },
+        "usage": {
+            "type": "object",
+            "description": "Counted on the server without cookies or personal data, bots excluded, on the Thai original "
+            "(Thai and English readers together): views, downloads of the page's documents (case studies) and "
+            "visit requests (centres).",
+            "additionalProperties": {
+                "type": "object",
+                "required": ["last_30_days", "total"],
+                "properties": {"last_30_days": {"type": "integer", "minimum": 0}, "total": {"type": "integer", "minimum": 0}},
             },
         },
     },

@@ -1,13 +1,15 @@
-"""The figures the dashboard, its CSV and the case study's admin header show: sums of the
+"""The figures the dashboard, its CSV, the case study's admin header and the API show: sums of the
 daily counters over a period, limited to what the user may see (editors: everything; a
 centre's contributors: their own centres and case studies)."""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -106,3 +108,25 @@ def zero_click_queries(limit: int = 20, days: int = DAYS) -> list[tuple[str, int
         .order_by("-total", "query_string")[:limit]
     )
     return [(row["query_string"], row["total"]) for row in rows]
+
+
+def figures(kind: str, object_id: int, document_ids: Sequence[int] = (), days: int = 30) -> dict[str, dict[str, int]]:
+    """One page's public figures for the API: {"views"|"downloads"|"visit_requests":
+    {"last_30_days": n, "total": n}} (downloads of `document_ids` for a case study, visit
+    requests for a centre), in one query. `kind`
+    is the page's (Kind.CASE_STUDY or Kind.CENTRE); the page is its Thai original."""
+    recent = Q(day__gte=since(days))
+    wanted = {"views": Q(kind=kind, object_id=object_id)}
+    if kind == Kind.CASE_STUDY:
+        wanted["downloads"] = Q(kind=Kind.DOWNLOAD, object_id__in=list(document_ids))
+    else:
+        wanted["visit_requests"] = Q(kind=Kind.VISIT_REQUEST, object_id=object_id)
+    sums = {}
+    for name, which in wanted.items():
+        sums[f"{name}_total"] = Coalesce(Sum("count", filter=which), 0)
+        sums[f"{name}_recent"] = Coalesce(Sum("count", filter=which & recent), 0)
+    any_wanted = Q()
+    for which in wanted.values():
+        any_wanted |= which
+    row = DailyCount.objects.filter(any_wanted).aggregate(**sums)
+    return {name: {f"last_{days}_days": row[f"{name}_recent"], "total": row[f"{name}_total"]} for name in wanted}

@@ -4,13 +4,14 @@ areas, and validated filters by area, centre type and province."""
 import io
 
 import pytest
+import wagtail_factories
 from PIL import Image as PILImage
 
 from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
-from learning_centres.models import CaseStudyImage, Province
+from learning_centres.models import CaseStudyDocument, CaseStudyImage, Province
 from tests.learning_centres.factories import CaseStudyPageFactory, LAOFactory, LearningCentrePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,3 +148,33 @@ def test_a_search_too_long_or_with_another_operator_is_a_400(client, corpus):
     response = client.get("/api/v2/pages/", {"search": "ก" * (MAX_QUERY_LENGTH + 1)})
     assert response.status_code == 400 and str(MAX_QUERY_LENGTH) in response.json()["message"]
     assert client.get("/api/v2/pages/", {"search": "ธนาคาร", "search_operator": "or"}).status_code == 400
+
+
+CHROME = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+
+
+def test_a_page_carries_its_usage_figures_counted_without_bots(client, corpus, django_assert_max_num_queries):
+    import datetime
+
+    from django.utils import timezone
+
+    from usage.models import DailyCount, Kind
+
+    care, elderly = corpus["care"], corpus["elderly"]
+    for agent in (CHROME, CHROME, "Googlebot/2.1 (+http://www.google.com/bot.html)"):
+        assert client.get(care.url, HTTP_USER_AGENT=agent).status_code == 200
+    long_ago = timezone.localdate() - datetime.timedelta(days=40)
+    DailyCount.objects.create(day=long_ago, kind=Kind.CASE_STUDY, object_id=care.pk, count=5)
+    DailyCount.objects.create(day=long_ago, kind=Kind.CENTRE, object_id=care.pk, count=99)  # another kind: not the case's views
+    DailyCount.objects.create(day=timezone.localdate(), kind=Kind.VISIT_REQUEST, object_id=elderly.pk, count=2)
+    document = wagtail_factories.DocumentFactory()
+    CaseStudyDocument.objects.create(page=care, document=document, title="รายงาน")
+    DailyCount.objects.create(day=long_ago, kind=Kind.DOWNLOAD, object_id=document.pk, count=4)
+    DailyCount.objects.create(day=long_ago, kind=Kind.DOWNLOAD, object_id=document.pk + 1000, count=9)  # another document
+
+    data = client.get(f"/api/v2/pages/{care.pk}/").json()
+    assert data["usage"] == {"views": {"last_30_days": 2, "total": 7}, "downloads": {"last_30_days": 0, "total": 4}}
+    centre = client.get(f"/api/v2/pages/{elderly.pk}/").json()
+    assert centre["usage"] == {"views": {"last_30_days": 0, "total": 0}, "visit_requests": {"last_30_days": 2, "total": 2}}
+    listing = client.get("/api/v2/pages/", {"type": CASES}).json()["items"]
+    assert all("usage" not in item for item in listing)  # the detail only: no query per listed item
