@@ -43,6 +43,23 @@ SECTION_COLUMNS = tuple(
     Column(name, format_lazy(_("{th} ({en}) เป็น HTML หรือข้อความธรรมดา"), th=th, en=en)) for name, th, en in CaseStudyPage.SECTIONS
 )
 
+# The centre's profile (learning_centres.models.profiles), as columns of each of its cases: the
+# same values on every row of one centre; an empty cell keeps what the centre has.
+PROFILE_COLUMNS = (
+    Column("centre_older_people_served", _("ศูนย์ผู้สูงอายุ: จำนวนผู้สูงอายุที่ได้รับบริการ (คน/ปี)")),
+    Column("centre_caregivers_trained", _("ศูนย์ผู้สูงอายุ: จำนวนผู้ดูแลผู้สูงอายุที่ผ่านการอบรม (คน)")),
+    Column("centre_children_enrolled", _("ศูนย์พัฒนาเด็กเล็ก: จำนวนเด็กที่รับเลี้ยงดู (คน)")),
+    Column("centre_children_age_from", _("ศูนย์พัฒนาเด็กเล็ก: อายุเด็กตั้งแต่ (ปี, 0–6)")),
+    Column("centre_children_age_to", _("ศูนย์พัฒนาเด็กเล็ก: อายุเด็กถึง (ปี, 0–6)")),
+    Column("centre_dla_standard_level", _("ศูนย์พัฒนาเด็กเล็ก: ระดับมาตรฐาน สถ. 1 พื้นฐาน 2 ดี 3 ดีเยี่ยม")),
+    Column("centre_staff_count", _("จำนวนบุคลากรของศูนย์ (คน)")),
+    Column("centre_volunteer_count", _("จำนวนอาสาสมัครของศูนย์ (คน)")),
+    Column("centre_opening_days", _("วันเปิดทำการของศูนย์ เป็นเลขวันคั่นด้วย , (1 จันทร์ ถึง 7 อาทิตย์)")),
+    Column("centre_latitude", _("ละติจูดของศูนย์ (องศาทศนิยม เช่น 18.7883) ระบุคู่กับลองจิจูด")),
+    Column("centre_longitude", _("ลองจิจูดของศูนย์ (องศาทศนิยม เช่น 98.9853) ระบุคู่กับละติจูด")),
+)
+PROFILE_FIELDS = tuple(column.name.removeprefix("centre_") for column in PROFILE_COLUMNS)
+
 CASE_STUDY_COLUMNS: tuple[Column, ...] = (
     Column("external_id", _("รหัสประจำกรณีศึกษาของหน่วยงานเอง นำเข้าซ้ำด้วยรหัสเดิมจะปรับปรุงหน้าเดิม (ไม่เกิน 64 ตัวอักษร)")),
     Column("title", _("ชื่อกรณีศึกษา"), required=True),
@@ -59,6 +76,7 @@ CASE_STUDY_COLUMNS: tuple[Column, ...] = (
     Column("province", _("ชื่อจังหวัด ภาษาไทยหรืออังกฤษ")),
     Column("district_code", _("รหัสอำเภอสี่หลักของกรมการปกครอง (ไม่บังคับ หรือระบุ district)")),
     Column("district", _("ชื่ออำเภอ ภาษาไทยหรืออังกฤษ (ไม่บังคับ)")),
+    *PROFILE_COLUMNS,
     Column("focus_areas", _("ด้านตามบันทึกความร่วมมือ คั่นด้วย ; เป็นรหัส ชื่อไทย หรือชื่ออังกฤษ (อย่างน้อยหนึ่งด้าน)"), required=True),
     Column("keywords", _("คำสำคัญ คั่นด้วย ;")),
     Column("target_groups", _("กลุ่มเป้าหมาย คั่นด้วย ; (รหัสหรือชื่อ)")),

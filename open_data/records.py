@@ -13,7 +13,7 @@ from django.http import HttpRequest
 from learning_centres.models import CaseStudyDocument, CaseStudyImage, CaseStudyPage, LearningCentrePage
 from thai.dates import to_buddhist_year
 
-from .columns import COLUMN_NAMES, LIST_SEPARATOR
+from .columns import COLUMN_NAMES, LIST_SEPARATOR, PROFILE_FIELDS
 
 BATCH_SIZE = 200
 
@@ -42,6 +42,15 @@ def _json(items: list[dict]) -> str:
     return json.dumps(items, ensure_ascii=False) if items else ""
 
 
+def _profile(centre: LearningCentrePage | None) -> dict[str, object]:
+    """The centre's profile columns: numbers as numbers, coordinates as written, empty where unknown."""
+    values: dict[str, object] = {}
+    for name in PROFILE_FIELDS:
+        value = getattr(centre, name, None) if centre else None
+        values[f"centre_{name}"] = "" if value in (None, "") else _plain_number(value) if isinstance(value, Decimal) else value
+    return values
+
+
 def record(page: CaseStudyPage, centre: LearningCentrePage | None, request: HttpRequest | None = None) -> dict[str, object]:
     lao = centre.lao if centre else None
     values: dict[str, object] = {
@@ -60,6 +69,7 @@ def record(page: CaseStudyPage, centre: LearningCentrePage | None, request: Http
         "province": centre.province.name_th if centre else "",
         "district_code": (centre.district_id or "") if centre else "",
         "district": centre.district.name_th if centre and centre.district else "",
+        **_profile(centre),
         "focus_areas": LIST_SEPARATOR.join(area.slug for area in page.focus_areas.all()),
         "keywords": LIST_SEPARATOR.join(sorted(tag.name for tag in page.keywords.all())),
         "target_groups": LIST_SEPARATOR.join(group.slug for group in page.target_groups.all()),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 
@@ -57,12 +57,13 @@ from learning_centres.models import (
 from learning_centres.models.access import CentreAccess
 from learning_centres.models.evidence import EVIDENCE_LEVEL_NAMES_EN
 from learning_centres.models.pages import SECTION_FEATURES
+from learning_centres.models.profiles import CHILD_FIELDS, ELDERLY_FIELDS, WEEKDAYS
 from learning_centres.rich_text import text_to_html
 from portal.locales import originals
 from search import indexing as search_indexing
 from thai.dates import NotAYear, is_plausible_year, parse_date, parse_year
 
-from ..columns import IMPORTED_COLUMNS, LIST_SEPARATOR, REQUIRED_COLUMNS
+from ..columns import IMPORTED_COLUMNS, LIST_SEPARATOR, PROFILE_FIELDS, REQUIRED_COLUMNS
 from .report import ImportReport
 from .sources import ImportFileError, ImportSource, Row, open_source
 from .vocabulary import CENTRE_TYPES, LAO_TYPES, Places, key, lao_name, terms_lookup
@@ -99,6 +100,8 @@ class CentrePlan:
     province: str
     district: str | None
     lao: LAOPlan | None
+    # (field, value) pairs of the centre's profile given in the file; empty: keep the centre's own.
+    profile: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass
@@ -178,6 +181,7 @@ class CaseStudyValidator:
         }
         self.seen_ids: dict[str, int] = {}
         self.new_centres: dict[str, tuple[CentrePlan, int]] = {}
+        self.centre_profiles: dict[str, tuple[tuple[str, object], ...]] = {}
         self.media_problems: dict[tuple[str, str], str | None] = {}  # each file checked once
 
     def check_header(self) -> bool:
@@ -410,13 +414,19 @@ class CaseStudyValidator:
             if province and province != centre.province_id:
                 fail("province", _("ไม่ตรงกับจังหวัดของศูนย์ “%(title)s” ที่มีอยู่") % {"title": title})
             return CentrePlan(
-                pk=centre.pk, title=centre.title, centre_type=centre.centre_type, province=centre.province_id, district=None, lao=None
+                pk=centre.pk,
+                title=centre.title,
+                centre_type=centre.centre_type,
+                province=centre.province_id,
+                district=None,
+                lao=None,
+                profile=self._profile(values, centre.centre_type, title, fail),
             )
         # A new centre: its type, LAO and province must be in the row (or in an earlier row).
         earlier = self.new_centres.get(key(title))
         place_columns = ("centre_type", "lao", "lao_code", "lao_type", "province", "province_code", "district", "district_code")
         if earlier and not any(values.get(column) for column in place_columns):
-            return earlier[0]
+            return replace(earlier[0], profile=self._profile(values, earlier[0].centre_type, title, fail))
         if not centre_type:
             fail("centre_type", _("ศูนย์ “%(title)s” ยังไม่มีในระบบ: ต้องระบุประเภทศูนย์") % {"title": title})
         if not province:
@@ -427,12 +437,52 @@ class CaseStudyValidator:
         lao = self._lao(values, province, district, fail)
         if not centre_type or lao is None:
             return None
-        plan = CentrePlan(pk=None, title=title, centre_type=centre_type, province=province, district=district, lao=lao)
+        profile = self._profile(values, centre_type, title, fail)
+        plan = CentrePlan(pk=None, title=title, centre_type=centre_type, province=province, district=district, lao=lao, profile=profile)
         if earlier is None:
             self.new_centres[key(title)] = (plan, self.report.rows)
         elif (earlier[0].centre_type, earlier[0].province, earlier[0].lao.key) != (plan.centre_type, plan.province, lao.key):
             fail("centre", _("ศูนย์ใหม่ “%(title)s” ระบุประเภท จังหวัด หรือ อปท. ต่างจากแถวก่อนหน้า") % {"title": title})
         return plan
+
+    def _profile(self, values: dict, centre_type: str, title: str, fail) -> tuple[tuple[str, object], ...]:
+        """The centre's profile columns given in this row, checked like the admin form (numbers
+        in range, the centre type's own fields only, an age range that runs forward, both
+        coordinates or neither); one centre may not be described two ways in one file. A row
+        without them carries what an earlier row gave."""
+        others = CHILD_FIELDS if centre_type == "elderly_care" else ELDERLY_FIELDS
+        profile: dict[str, object] = {}
+        for name in PROFILE_FIELDS:
+            column = f"centre_{name}"
+            raw = thai_digit_to_arabic_digit(str(values.get(column) or "")).strip()
+            if not raw:
+                continue
+            if name in others:
+                fail(column, _("ใช้กับศูนย์อีกประเภทหนึ่งเท่านั้น"))
+            elif name == "opening_days":
+                days = sorted({day.strip() for day in raw.replace(";", ",").split(",") if day.strip()})
+                if not set(days) <= {number for number, _th, _en in WEEKDAYS}:
+                    fail(column, _("เลขวันต้องเป็น 1 (จันทร์) ถึง 7 (อาทิตย์) คั่นด้วย ,"))
+                else:
+                    profile[name] = ",".join(days)
+            else:
+                field = LearningCentrePage._meta.get_field(name)
+                try:
+                    # Thousands separators in counts; a coordinate keeps its decimal point.
+                    profile[name] = field.clean(raw if name in ("latitude", "longitude") else raw.replace(",", ""), None)
+                except ValidationError as error:
+                    fail(column, " ".join(error.messages))
+        if profile.get("children_age_from", 0) > profile.get("children_age_to", 6):
+            fail("centre_children_age_to", _("อายุถึงต้องไม่น้อยกว่าอายุตั้งแต่"))
+        if ("latitude" in profile) != ("longitude" in profile):
+            fail("centre_latitude", _("ต้องระบุละติจูดและลองจิจูดคู่กัน"))
+        items = tuple(sorted(profile.items()))
+        earlier = self.centre_profiles.get(key(title), ())
+        if items and earlier and items != earlier:
+            fail("centre", _("ข้อมูลศูนย์ “%(title)s” ต่างจากแถวก่อนหน้า") % {"title": title})
+        elif items:
+            self.centre_profiles[key(title)] = items
+        return items or earlier
 
     def _province(self, values: dict, fail) -> str | None:
         by_code = self.places.province(values["province_code"]) if values.get("province_code") else None
@@ -626,7 +676,13 @@ class CaseStudyWriter:
     def _centre(self, plan: CentrePlan) -> LearningCentrePage:
         if plan.pk is not None:
             if plan.pk not in self.existing_centres:
-                self.existing_centres[plan.pk] = LearningCentrePage.objects.get(pk=plan.pk)
+                centre = LearningCentrePage.objects.get(pk=plan.pk)
+                if any(getattr(centre, name) != value for name, value in plan.profile):
+                    for name, value in plan.profile:
+                        setattr(centre, name, value)
+                    self._save(centre)  # a revision of the centre (published with --publish)
+                    self.report.counts["centres_updated"] += 1
+                self.existing_centres[plan.pk] = centre
             return self.existing_centres[plan.pk]
         if key(plan.title) not in self.centres:
             if self.index is None:
@@ -641,6 +697,7 @@ class CaseStudyWriter:
                 province_id=plan.province,
                 district_id=plan.district or lao.district_id,
                 live=False,
+                **dict(plan.profile),
             )
             self._save(centre, parent=self.index)
             self.centres[key(plan.title)] = centre

@@ -306,3 +306,46 @@ def test_ten_thousand_rows_are_checked_in_bounded_memory(centre_index, tmp_path)
     assert report.ok and report.rows == 10_000, str(report)
     assert peak < 16 * 2**20
     assert peak < path.stat().st_size
+
+
+def test_the_centre_profile_columns_set_a_new_centre_and_update_an_existing_one(centre, centre_index, tmp_path):
+    new = case_row(centre_older_people_served="๑,๒๔๐", centre_opening_days="5;1,3", centre_latitude="16.4419", centre_longitude="102.8360")
+    existing = case_row(
+        external_id="KK-002",
+        centre=centre.title,
+        centre_type="",
+        lao="",
+        lao_type="",
+        province="",
+        district="",
+        centre_volunteer_count="45",
+    )
+    report = import_case_studies(write_csv(tmp_path / "cases.csv", [new, existing]), publish=True)
+    assert report.ok, str(report)
+    created = LearningCentrePage.objects.get(title=new["centre"])
+    assert (created.older_people_served, created.opening_days, str(created.latitude)) == (1240, "1,3,5", "16.441900")
+    centre.refresh_from_db()
+    assert centre.volunteer_count == 45 and centre.live and not centre.has_unpublished_changes
+    assert report.counts["centres_updated"] == 1
+
+
+@pytest.mark.parametrize(
+    ("profile", "column"),
+    [
+        ({"centre_children_enrolled": "30"}, "centre_children_enrolled"),  # an elderly-care centre's row
+        ({"centre_staff_count": "มาก"}, "centre_staff_count"),
+        ({"centre_latitude": "40.5", "centre_longitude": "100.5"}, "centre_latitude"),  # outside Thailand
+        ({"centre_latitude": "16.4"}, "centre_latitude"),  # half a pair
+        ({"centre_opening_days": "1,8"}, "centre_opening_days"),
+    ],
+)
+def test_bad_centre_profile_values_are_reported_by_row_and_column(centre_index, tmp_path, profile, column):
+    report = import_case_studies(write_csv(tmp_path / "cases.csv", [case_row(), case_row(external_id="KK-009", **profile)]), publish=True)
+    assert (3, column) in messages(report)
+    assert nothing_written()
+
+
+def test_one_centre_described_two_ways_is_refused(centre_index, tmp_path):
+    rows = [case_row(centre_staff_count="4"), case_row(external_id="KK-002", centre_staff_count="5")]
+    report = import_case_studies(write_csv(tmp_path / "cases.csv", rows), publish=True)
+    assert (3, "centre") in messages(report)

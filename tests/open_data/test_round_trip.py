@@ -26,9 +26,29 @@ def comparable(rows: list[dict]) -> list[dict]:
 
 def test_export_then_import_into_an_empty_portal_reproduces_the_content(client, centre_index, tmp_path):
     lao = LAOFactory(code="6400101", name_th="เทศบาลตำบลทดลองส่งออก")
-    centre = LearningCentrePageFactory(parent=centre_index, title="ศูนย์ส่งออก", lao=lao, district_id="5001")
+    centre = LearningCentrePageFactory(
+        parent=centre_index,
+        title="ศูนย์ส่งออก",
+        lao=lao,
+        district_id="5001",
+        older_people_served=1240,
+        caregivers_trained=35,
+        staff_count=4,
+        volunteer_count=60,
+        opening_days="1,2,3,4,5",
+        latitude="18.788300",
+        longitude="98.985300",
+    )
     centre.save_revision().publish()
-    child_centre = LearningCentrePageFactory(parent=centre_index, title="ศูนย์เด็กส่งออก", centre_type="child_development")
+    child_centre = LearningCentrePageFactory(
+        parent=centre_index,
+        title="ศูนย์เด็กส่งออก",
+        centre_type="child_development",
+        children_enrolled=48,
+        children_age_from=2,
+        children_age_to=5,
+        dla_standard_level=3,
+    )
     child_centre.save_revision().publish()
     first = CaseStudyPageFactory(
         parent=centre,
@@ -63,4 +83,7 @@ def test_export_then_import_into_an_empty_portal_reproduces_the_content(client, 
 
     _body, after = csv_rows(client.get("/search/export.csv"))
     assert comparable(after) == comparable(before)
+    imported = LearningCentrePage.objects.get(title="ศูนย์ส่งออก", locale__language_code="th")
+    assert (imported.older_people_served, imported.opening_days, str(imported.latitude)) == (1240, "1,2,3,4,5", "18.788300")
+    assert LearningCentrePage.objects.get(title="ศูนย์เด็กส่งออก", locale__language_code="th").dla_standard_level == 3
     assert FocusArea.objects.originals().count() == 8  # vocabularies are matched, never created
