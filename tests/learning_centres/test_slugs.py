@@ -137,3 +137,12 @@ def test_english_addresses_mirror_the_new_thai_slug(client, site_tree, home_page
     assert client.get(old_english_url).status_code == 301
     # pages that already had Latin addresses keep them
     assert Page.objects.get(pk=site_tree["about"].pk).slug == "about"
+
+
+def test_the_admin_suggests_the_slug_of_a_title_to_editors_only(client, admin_user, home_page):
+    assert client.get("/admin/readable-slug/", {"title": "ผู้สูงอายุ"}).status_code == 302  # to the login
+    client.force_login(admin_user)
+    assert client.get("/admin/readable-slug/", {"title": "ศูนย์พัฒนาเด็กเล็ก"}).json() == {"slug": "child-development-centre"}
+    assert client.get("/admin/readable-slug/", {"title": "ก" * 256}).status_code == 400
+    editor = client.get(f"/admin/pages/add/home/standardpage/{home_page.pk}/").content.decode()
+    assert 'data-readable-slug-url="/admin/readable-slug/"' in editor
