@@ -146,3 +146,19 @@ def test_the_admin_suggests_the_slug_of_a_title_to_editors_only(client, admin_us
     assert client.get("/admin/readable-slug/", {"title": "ก" * 256}).status_code == 400
     editor = client.get(f"/admin/pages/add/home/standardpage/{home_page.pk}/").content.decode()
     assert 'data-readable-slug-url="/admin/readable-slug/"' in editor
+
+
+def test_the_demo_content_has_readable_latin_addresses():
+    """The demo loader's pages take the hand-written slugs of home/demo (readable Latin, as
+    the rule above would give), never Wagtail's Thai-stripped default."""
+    import json
+    import re
+    from pathlib import Path
+
+    demo = Path(__file__).resolve().parents[2] / "home" / "demo"
+    rows = json.loads((demo / "centres.json").read_text()) + [
+        json.loads(path.read_text()) for path in (demo / "case_studies").glob("*.json")
+    ]
+    slugs = [row["slug"] for row in rows]
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) for slug in slugs)
+    assert len(slugs) == len(set(slugs))
