@@ -18,6 +18,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.contrib.search_promotions.views.settings import CreateView as PromotionCreateView
 from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -149,7 +150,7 @@ class PromoteQueryView(PromotionCreateView):
         if not query or len(query) > 255:
             return HttpResponseBadRequest("q: a query of 1 to 255 characters")
         self.query_string = query
-        existing = Query.objects.filter(query_string=query, editors_picks__isnull=False).first()
+        existing = Query.objects.filter(query_string=normalise_query_string(query), editors_picks__isnull=False).first()
         if existing and request.method == "GET":
             return redirect("wagtailsearchpromotions:edit", existing.pk)
         return super().dispatch(request, *args, **kwargs)
