@@ -162,3 +162,16 @@ def test_the_demo_content_has_readable_latin_addresses():
     slugs = [row["slug"] for row in rows]
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) for slug in slugs)
     assert len(slugs) == len(set(slugs))
+
+
+def test_an_editors_unpublished_draft_gets_the_new_slug_and_stays_unpublished(client, home_page, django_capture_on_commit_callbacks):
+    page = _thai_slugged_page(home_page, "ยาสามัญประจำหมู่บ้าน")
+    draft = page.get_latest_revision_as_object()
+    draft.body = [("paragraph", "<p>ร่างที่ยังไม่เผยแพร่</p>")]
+    draft.save_revision()
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("readable_slugs", "--apply")
+    page.refresh_from_db()
+    assert page.slug == "household-remedies-village" and page.has_unpublished_changes
+    assert page.get_latest_revision_as_object().slug == "household-remedies-village"
+    assert "ร่างที่ยังไม่เผยแพร่" not in client.get(page.url).content.decode()
