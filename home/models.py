@@ -14,13 +14,14 @@ from wagtail.models import Page
 from learning_centres import structured_data
 from learning_centres.models import CaseStudyIndexPage, CentreIndexPage, CentreType, FocusArea
 from learning_centres.models.pages import centre_type_label
+from learning_centres.slugs import ReadableSlugMixin
 
 from .province_map import MapNotInstalled, province_map
 
 logger = logging.getLogger(__name__)
 
 
-class HomePage(Page):
+class HomePage(ReadableSlugMixin, Page):
     """The portal's front page: what the programme is and the ways into the content."""
 
     introduction = RichTextField(_("คำแนะนำ"), blank=True, features=["bold", "italic", "link"])
@@ -115,7 +116,7 @@ class HomePage(Page):
         return structured_data.website(self, request, site_name=site_name)
 
 
-class StandardPage(Page):
+class StandardPage(ReadableSlugMixin, Page):
     """A fixed page such as "About the programme"."""
 
     body = StreamField(

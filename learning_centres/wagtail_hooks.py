@@ -99,3 +99,24 @@ register_snippet(RegistryGroup)
 def centre_profile_panels_by_type():
     """Hide the profile panel of the other centre type (static/js/admin-centre-profile.js)."""
     return format_html('<script src="{}" defer></script>', static("js/admin-centre-profile.js"))
+
+
+@hooks.register("register_admin_urls")
+def readable_slug_urls():
+    from django.urls import path
+
+    from .slug_views import suggest_slug
+
+    return [path("readable-slug/", suggest_slug, name="readable_slug")]
+
+
+@hooks.register("insert_editor_js")
+def readable_slug_script():
+    """New pages get a readable Latin slug from their Thai title (static/js/admin-readable-slug.js)."""
+    from django.urls import reverse
+
+    return format_html(
+        '<script src="{}" data-readable-slug-url="{}" defer></script>',
+        static("js/admin-readable-slug.js"),
+        reverse("readable_slug"),
+    )

@@ -12,12 +12,16 @@ What counts (decided in docs/decisions.md, "Search analytics"):
 - Only queries worth reading: normalised (thai.text.normalise, spaces collapsed), at most
   MAX_QUERY_LENGTH characters, with at least one letter, without control characters.
   Anything else is not recorded at all.
+- Not what bots send: addresses and paths (http://, www., /wp-admin, .php), markup and SQL
+  probes (<script, union select, or 1=1), and one character hammered (aaaaaaa). The
+  reports leave such rows out too (is_junk), whenever they were recorded.
 - "Found nothing" means the query alone found nothing: with filters chosen, an empty result
   is checked again without them.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from django.db import connection
@@ -28,19 +32,33 @@ from thai.text import normalise
 from .models import SearchQueryDay
 
 MAX_QUERY_LENGTH = 100  # SearchQueryDay.query_string's length
+# What scanners and scrapers type into search boxes, not what people look for.
+_BOT_LIKE = re.compile(
+    r"^(?:https?:|ftp:|www\.)|://|\.(?:php|aspx?|jsp|env|cgi)\b|wp-(?:admin|login|content)|\.\./"
+    r"|<\s*/?\s*(?:script|iframe|img|svg)|\bunion\s+(?:all\s+)?select\b|\b(?:or|and)\s+\d+\s*=\s*\d+|;\s*drop\s+table"
+    r"|([^\W\d])\1{5,}",  # one letter hammered; a long number is a real query (1000000)
+    re.IGNORECASE,
+)
 SEARCH_FLAG = "searched"  # the query box's submit button: name="searched" value="1"
+
+
+def is_junk(query: str) -> bool:
+    """Whether a (normalised) query is not worth an editor's reading: empty, over-long,
+    without a letter (digits, punctuation, symbols alone), with control characters, or
+    bot-like."""
+    if not query or len(query) > MAX_QUERY_LENGTH:
+        return True
+    if not any(char.isalpha() for char in query):
+        return True
+    if any(unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn") for char in query):
+        return True
+    return bool(_BOT_LIKE.search(query))
 
 
 def reportable_query(text: str) -> str | None:
     """The query as the reports show it, or None when it is not worth recording."""
     query = " ".join(normalise(text).split())
-    if not query or len(query) > MAX_QUERY_LENGTH:
-        return None
-    if not any(char.isalpha() for char in query):
-        return None  # digits, punctuation, symbols alone
-    if any(unicodedata.category(char) in ("Cc", "Cf", "Co", "Cn") for char in query):
-        return None
-    return query
+    return None if is_junk(query) else query
 
 
 def record_search(query: str, *, found_nothing: bool) -> None:

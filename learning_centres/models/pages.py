@@ -29,6 +29,7 @@ from thai.dates import to_buddhist_year
 from ..charts import outcome_series
 from ..feed_links import feed_urls
 from ..forms import CaseStudyPageForm, LearningCentrePageForm
+from ..slugs import ReadableSlugMixin
 from .evidence import EVIDENCE_LEVEL_NEEDS, EvidenceLevel, evidence_help_text, evidence_level_label
 from .profiles import ELDERLY_FIELDS, CentreProfile
 from .registry import District, LocalAdministrativeOrganisation, Province
@@ -85,7 +86,7 @@ class SearchListingMixin:
         return response
 
 
-class CentreIndexPage(SearchListingMixin, Page):
+class CentreIndexPage(ReadableSlugMixin, SearchListingMixin, Page):
     """The directory of learning centres (/centres/)."""
 
     intro = RichTextField(_("คำนำ"), blank=True, features=SECTION_FEATURES)
@@ -103,7 +104,7 @@ class CentreIndexPage(SearchListingMixin, Page):
         verbose_name = _("หน้ารวมศูนย์เรียนรู้")
 
 
-class LearningCentrePage(CentreProfile, Page):
+class LearningCentrePage(ReadableSlugMixin, CentreProfile, Page):
     centre_type = models.CharField(_("ประเภทศูนย์"), max_length=32, choices=CentreType.choices)
     lao = models.ForeignKey(
         LocalAdministrativeOrganisation,
@@ -249,7 +250,7 @@ def with_centre(queryset, **centre_lookups):
     return queryset.filter(Exists(centres))
 
 
-class CaseStudyPage(Page):
+class CaseStudyPage(ReadableSlugMixin, Page):
     # Each section, with its Thai and English heading, in reading order. Templates,
     # in-page navigation, search documents and exports all iterate this list.
     SECTIONS = (
@@ -474,7 +475,7 @@ class CaseStudyFollowUp(Orderable):
     panels = [FieldPanel("date"), FieldPanel("title"), FieldPanel("text")]
 
 
-class CaseStudyIndexPage(SearchListingMixin, Page):
+class CaseStudyIndexPage(ReadableSlugMixin, SearchListingMixin, Page):
     """Every case study across centres (/case-studies/), newest first, filterable like /search/."""
 
     intro = RichTextField(_("คำนำ"), blank=True, features=SECTION_FEATURES)
