@@ -101,6 +101,12 @@ def centre_profile_panels_by_type():
     return format_html('<script src="{}" defer></script>', static("js/admin-centre-profile.js"))
 
 
+@hooks.register("insert_editor_js")
+def centre_coordinate_map():
+    """Pick a centre's coordinates on the portal's own map (static/js/admin-coordinate-map.js)."""
+    return format_html('<script src="{}" defer></script>', static("js/admin-coordinate-map.js"))
+
+
 @hooks.register("register_admin_urls")
 def readable_slug_urls():
     from django.urls import path

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -157,6 +157,7 @@ class LearningCentrePage(ReadableSlugMixin, CentreProfile, Page):
                 FieldRowPanel([FieldPanel("staff_count"), FieldPanel("volunteer_count")]),
                 FieldPanel("opening_days"),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                HelpPanel(template="learning_centres/admin/coordinate_map.html"),  # static/js/admin-coordinate-map.js
             ],
             heading=_("ข้อมูลศูนย์"),
         ),
