@@ -1,8 +1,10 @@
 """Lighthouse (npm `lighthouse`, pinned in package.json) on the home page, a case study and a
 search, with Lighthouse's phone profile, in Debian's Chromium.
 
-Run against a running portal (`make run` in another terminal):
-    .venv/bin/python tools/lighthouse.py [--base-url http://127.0.0.1:8000] [--benchmarks]
+Run against a running portal: the production stack (`make serve`, nginx with TLS; its
+self-signed certificate, var/serve/tls/localhost.crt, is trusted for this run only) or
+`make run` in another terminal:
+    .venv/bin/python tools/lighthouse.py [--base-url https://localhost:8443] [--benchmarks]
 Prints the four category scores per page and what failed; --benchmarks appends the table
 to BENCHMARKS.md. Reports (JSON) go to test-artifacts/lighthouse/. Exits 1 below the targets
 (performance >= 95, accessibility, best practices and SEO 100).
@@ -14,6 +16,7 @@ import argparse
 import json
 import os
 import re
+import ssl
 import subprocess
 import sys
 import urllib.request
@@ -26,22 +29,29 @@ OUT = ROOT / "test-artifacts" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+SERVE_CERTIFICATE = ROOT / "var" / "serve" / "tls" / "localhost.crt"
+
+
+def chrome_flags(base_url: str) -> str:
+    # make serve's certificate is self-signed; Chromium is told to accept it on this loopback run.
+    return CHROME_FLAGS + (" --ignore-certificate-errors" if base_url.startswith("https://localhost") else "")
 
 
 def first_case_study(base_url: str) -> str:
-    html = urllib.request.urlopen(base_url + "/case-studies/", timeout=30).read().decode()  # noqa: S310  # nosec B310 - the operator's own portal
+    context = ssl.create_default_context(cafile=SERVE_CERTIFICATE) if base_url.startswith("https://localhost") else None
+    html = urllib.request.urlopen(base_url + "/case-studies/", timeout=30, context=context).read().decode()  # noqa: S310  # nosec B310 - the operator's own portal
     match = re.search(r'class="card-title"[^>]*><a href="([^"]+)"', html)
     if not match:
         sys.exit("no case study on /case-studies/: load the demo content first (make run does)")
     return match.group(1)
 
 
-def run(name: str, url: str, lighthouse: str) -> dict:
+def run(name: str, url: str, lighthouse: str, flags: str) -> dict:
     OUT.mkdir(parents=True, exist_ok=True)
     report = OUT / f"{name}.json"
     env = dict(os.environ, CHROME_PATH=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
     subprocess.run(
-        [lighthouse, url, "--quiet", "--output=json", f"--output-path={report}", f"--chrome-flags={CHROME_FLAGS}",
+        [lighthouse, url, "--quiet", "--output=json", f"--output-path={report}", f"--chrome-flags={flags}",
          "--only-categories=" + ",".join(CATEGORIES)],
         env=env, check=True,
     )  # fmt: skip
@@ -59,13 +69,13 @@ def run(name: str, url: str, lighthouse: str) -> dict:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--base-url", default="http://127.0.0.1:8000")
+    parser.add_argument("--base-url", default="https://localhost:8443")
     parser.add_argument("--benchmarks", action="store_true", help="append the results to BENCHMARKS.md")
     parser.add_argument("--lighthouse", default=os.environ.get("LIGHTHOUSE", str(ROOT / "node_modules" / ".bin" / "lighthouse")))
     args = parser.parse_args()
     base = args.base_url.rstrip("/")
     pages = {"home": base + "/", "case-study": base + first_case_study(base), "search": base + "/search/?q=" + quote("ผู้สูงอายุ")}
-    results = [run(name, url, args.lighthouse) for name, url in pages.items()]
+    results = [run(name, url, args.lighthouse, chrome_flags(base)) for name, url in pages.items()]
     lines = ["| page | performance | accessibility | best practices | SEO |", "|---|---|---|---|---|"]
     for result in results:
         lines.append(f"| {result['name']} | " + " | ".join(str(result["scores"][key]) for key in CATEGORIES) + " |")
