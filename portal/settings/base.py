@@ -137,6 +137,9 @@ PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Never cached (with or without /en): the admin, documents (permission checks), APIs, search
 # (every query differs; its results follow the engine), visit and contact forms, health.
+# A name for the deployed release (e.g. its commit), part of every cached page's key with the
+# templates, translations and static files (pagecache.generations.release).
+PAGE_CACHE_RELEASE = os.environ.get("PAGE_CACHE_RELEASE", "")
 PAGE_CACHE_EXCLUDE = ("/admin/", "/documents/", "/api/", "/search/", "/visits/", "/contact/", "/health/", "/_errors/")
 
 # Client addresses (portal/clients.py): X-Forwarded-For is believed only from these proxies

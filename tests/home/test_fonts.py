@@ -1,6 +1,6 @@
 """The Thai web font is self-hosted: Sarabun from npm's @fontsource/sarabun, copied into
 static/fonts/ by `make fonts` (tools/copy_fonts.py), declared in static/css/fonts.css and
-preloaded by templates/base.html. No page sends a visitor to another host."""
+preloaded by templates/base.html (the faces every page uses). No page sends a visitor to another host."""
 
 import re
 import shutil
@@ -99,33 +99,37 @@ def home_html(client, home_page):
     return response.content.decode()
 
 
-def test_home_page_links_fonts_css_before_portal_css_and_preloads_a_woff2(home_html):
+def test_home_page_links_fonts_css_before_portal_css_and_preloads_woff2_files(home_html):
     links = head_links(home_html)
     stylesheets = [link["href"] for link in links if link.get("rel") == "stylesheet"]
     assert FONTS_CSS_URL in stylesheets
     assert stylesheets.index(FONTS_CSS_URL) < stylesheets.index("/static/css/portal.css")
 
     preloads = [link for link in links if link.get("rel") == "preload"]
-    assert len(preloads) == 1
-    preload = preloads[0]
-    assert preload["href"].startswith("/static/fonts/sarabun/") and preload["href"].endswith(".woff2")
-    assert preload["as"] == "font" and preload["type"] == "font/woff2"
-    # A font preload without crossorigin is fetched twice by the browser.
-    assert "crossorigin" in preload
+    assert preloads
+    for preload in preloads:
+        assert preload["href"].startswith("/static/fonts/sarabun/") and preload["href"].endswith(".woff2")
+        assert preload["as"] == "font" and preload["type"] == "font/woff2"
+        # A font preload without crossorigin is fetched twice by the browser.
+        assert "crossorigin" in preload
 
 
-def test_the_preloaded_file_is_the_thai_regular_face(home_html, faces):
-    (preload,) = [link["href"] for link in head_links(home_html) if link.get("rel") == "preload"]
-    (face,) = [face for face in faces if urljoin(FONTS_CSS_URL, src_urls(face["src"])[0]) == preload]
-    assert face["font-weight"] == "400" and face.get("font-style", "normal") == "normal"
-    assert set(THAI_BLOCK) <= code_points(face["unicode-range"])
+def test_the_preloaded_files_are_the_faces_every_page_uses(home_html, faces):
+    """Thai regular and bold (text and headings) and Latin regular (spaces, digits, full stops)."""
+    preloaded = [link["href"] for link in head_links(home_html) if link.get("rel") == "preload"]
+    by_url = {urljoin(FONTS_CSS_URL, src_urls(face["src"])[0]): face for face in faces}
+    assert set(preloaded) <= set(by_url), "a preload that no @font-face uses is a wasted download"
+    thai = {by_url[url]["font-weight"] for url in preloaded if set(THAI_BLOCK) <= code_points(by_url[url]["unicode-range"])}
+    latin = {by_url[url]["font-weight"] for url in preloaded if 0x20 in code_points(by_url[url]["unicode-range"])}
+    assert thai == {"400", "700"} and latin == {"400"}
 
 
-def test_each_face_is_sarabun_woff2_with_swap_and_a_unicode_range(faces):
+def test_each_face_is_sarabun_woff2_never_swapped_late_with_a_unicode_range(faces):
     assert {(face["font-weight"], face["font-style"]) for face in faces} == {("400", "normal"), ("700", "normal")}
     for face in faces:
         assert face["font-family"].strip("'\"") == "Sarabun"
-        assert face["font-display"] == "swap"
+        # Not swapped in after the first paint: the text would reflow under the reader.
+        assert face["font-display"] == "optional"
         assert "unicode-range" in face
         assert "format(" in face["src"] and all(fmt == "woff2" for fmt in re.findall(r"""format\(\s*['"]?([\w-]+)""", face["src"]))
 

@@ -124,3 +124,20 @@ def test_publishing_a_page_that_is_not_in_the_menu_purges_only_its_own(client, p
         publish(site_tree["case_study"])
     assert visit(client, "/about/")[HEADER] == "hit"
     assert visit(client, site_tree["case_study"].url)[HEADER] == "miss"
+
+
+def test_a_deploy_that_changes_the_static_files_is_never_served_last_releases_pages(client, page_cache, site_tree, settings, tmp_path):
+    """A cached page names the static files' hashed names of the release that rendered it;
+    after a deploy whose CSS changed, no visitor is given that page."""
+    from pagecache import generations
+
+    url = site_tree["case_study"].url
+    settings.STATIC_ROOT = tmp_path
+    (tmp_path / "staticfiles.json").write_text('{"paths": {"css/portal.css": "css/portal.aaaa.css"}}')
+    generations.release.cache_clear()
+    assert [visit(client, url)[HEADER] for _ in range(2)] == ["miss", "hit"]
+
+    (tmp_path / "staticfiles.json").write_text('{"paths": {"css/portal.css": "css/portal.bbbb.css"}}')
+    generations.release.cache_clear()  # a new process: the new release's workers
+    assert [visit(client, url)[HEADER] for _ in range(2)] == ["miss", "hit"]
+    generations.release.cache_clear()
