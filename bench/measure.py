@@ -192,7 +192,9 @@ def sample(client: Client, url: str, repeat: int, name: str, phase: str, budget:
         for _ in range(repeat):
             if not budget.allows(name, phase):
                 break
-            samples.append(budget.timed(name, phase, lambda: client.get(url))[0])
+            ms, response = budget.timed(name, phase, lambda: client.get(url))
+            assert response.status_code == 200, (url, response.status_code)  # a refusal is not a fast answer
+            samples.append(ms)
     except TimedOut:
         pass
     return samples

@@ -62,8 +62,9 @@ def document_matches(page_ids: Sequence[int], text: str) -> dict[int, list[dict]
 
 
 def add_document_matches(hits: list[Hit], text: str) -> None:
-    """Fill each case-study hit's `matched_in` (the first HITS_READ hits)."""
-    page_ids = [hit.page_id for hit in hits[:HITS_READ] if hit.kind == "case_study"]
+    """Fill each case-study hit's `matched_in` (the first HITS_READ hits). Hits whose source
+    says they attach nothing are not looked into: most results cost no query here."""
+    page_ids = [hit.page_id for hit in hits[:HITS_READ] if hit.kind == "case_study" and hit.source.get("has_documents", "yes")]
     if not text.strip() or not page_ids:
         return
     matches = document_matches(page_ids, text)

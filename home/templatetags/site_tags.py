@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django import template
@@ -152,12 +153,20 @@ def wrap_words(text) -> str:
     """Thai text whose lines wrap only between the segmenter's words: each word unbreakable
     (white-space: nowrap in .nw) with a <wbr> opportunity between adjacent words. Text
     without Thai is returned escaped and unchanged."""
-    from thai.line_breaks import word_runs
     from thai.text import THAI
 
     text = str(text or "")
     if not THAI.search(text):
         return conditional_escape(text)
+    return mark_safe(_wrapped_words(text))  # noqa: S308  # nosec B308 B703 - every piece is escaped by format_html
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped_words(text: str) -> str:
+    """The markup of wrap_words, once per text a process meets: the same facet labels and
+    titles come back on every search page (bounded: the least recently used go first)."""
+    from thai.line_breaks import word_runs
+
     parts: list[str] = []
     previous_word = False
     for run in word_runs(text):
@@ -169,4 +178,4 @@ def wrap_words(text) -> str:
             parts.append("<wbr>")
         parts.append(format_html('<span class="nw">{}</span>', run))
         previous_word = True
-    return mark_safe("".join(parts))  # noqa: S308  # nosec B308 B703 - every piece is escaped by format_html
+    return "".join(parts)

@@ -89,6 +89,19 @@ def test_the_pages_own_words_rank_above_an_attachments(backend):
     assert [hit.page_id for hit in results("มะรุม").hits] == [backend["own"].pk, backend["docx"].pk]
 
 
+def test_hits_that_attach_nothing_cost_no_query_for_their_documents(backend, django_assert_num_queries):
+    found = results("ต้นมะรุม").hits  # a case with a DOCX and one with nothing attached
+    assert {hit.page_id for hit in found} == {backend["own"].pk, backend["docx"].pk}
+    from search.attachments import add_document_matches
+
+    without = [hit for hit in found if hit.page_id == backend["own"].pk]
+    with django_assert_num_queries(0):
+        add_document_matches(without, "ต้นมะรุม")
+    with_docx = [hit for hit in found if hit.page_id == backend["docx"].pk]
+    add_document_matches(with_docx, "ต้นมะรุม")
+    assert with_docx[0].matched_in and with_docx[0].matched_in[0]["document"] == backend["docx_name"]
+
+
 def test_has_documents_filters_and_counts(backend):
     result = results("", has_documents=("yes",))
     assert {hit.page_id for hit in result.hits} == {backend["pdf"].pk, backend["docx"].pk}
