@@ -6,6 +6,9 @@ Visitor input only ever becomes `match`/`match_phrase` clauses on the fields sea
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+
 from elasticsearch import dsl
 
 from search.contract import (
@@ -68,6 +71,19 @@ def filter_clauses(filters: dict[str, tuple[str, ...]], skip: str | None = None)
 
 
 def build_body(query: SearchQuery, facet_size: int = FACET_SIZE) -> dict:
+    """The request body for `query`: a fresh dict each call (the caller may change it), built
+    once per distinct query a process meets, since visitors ask the same things again."""
+    filters = tuple(sorted((name, tuple(values)) for name, values in query.filters.items()))
+    return json.loads(_body_json(query.text, filters, query.kinds, query.sort, query.page, query.page_size, facet_size))
+
+
+@lru_cache(maxsize=1024)
+def _body_json(text: str, filters: tuple, kinds: tuple[str, ...], sort: str, page: int, page_size: int, facet_size: int) -> str:
+    query = SearchQuery(text=text, filters=dict(filters), kinds=kinds, sort=sort, page=page, page_size=page_size)
+    return json.dumps(_build_body(query, facet_size))
+
+
+def _build_body(query: SearchQuery, facet_size: int) -> dict:
     search = dsl.Search().query(text_query(query.text)).filter("terms", kind=list(query.kinds))
     # Filters go in post_filter so each facet can count as if its own filter were off
     # (multi-select facets); each facet's aggregation applies the other facets' filters.

@@ -101,3 +101,17 @@ def test_highlights_escape_html_from_content(search_engine, centre):
     snippet = " ".join(run(search_engine, SearchQuery(text="ผู้สูงอายุ")).hits[0].highlight["body"])
     assert "<script>" not in snippet
     assert "&lt;script&gt;" in snippet
+
+
+def test_a_request_body_is_built_once_per_query_and_handed_out_fresh():
+    from search.backends.engine import query as engine_query
+
+    engine_query._body_json.cache_clear()
+    filters = {"area": ("community-welfare",), "centre_type": ("elderly_care",)}
+    first = engine_query.build_body(SearchQuery(text="ผู้สูงอายุ", filters=filters))
+    first["query"] = "changed by its caller"
+    again = engine_query.build_body(SearchQuery(text="ผู้สูงอายุ", filters=dict(reversed(filters.items()))))
+    assert again["query"] != "changed by its caller"
+    assert engine_query._body_json.cache_info().hits == 1  # the same query, whatever the filters' order
+    assert engine_query.build_body(SearchQuery(text="ผู้สูงอายุ", filters=filters, page=2))["from"] == 10
+    assert engine_query.build_body(SearchQuery(text="ผู้สูงอายุ", filters={**filters, "province": ("50",)})) != again
