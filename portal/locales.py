@@ -110,3 +110,13 @@ def translate_page(page: Page, language: str, **fields) -> Page:
 def translation_for(page: Page, language: str) -> Page | None:
     """The live version of `page` in `language` (the page itself if it is in it), else None."""
     return Page.objects.filter(translation_key=page.translation_key, locale__language_code=language).live().first()
+
+
+_locale_codes: dict[int, str] = {}
+
+
+def locale_code(locale_id: int | None) -> str:
+    """A locale's language code without a query per page (locales are few and never renamed)."""
+    if locale_id not in _locale_codes:
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)

@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 
 from learning_centres.models import CaseStudyPage, FocusArea
-from portal.locales import content_language, in_active_language, originals
+from portal.locales import content_language, in_active_language, locale_code, originals
 
 from . import presenters, service
 from .contract import MAX_RESULT_WINDOW, Likeness, SearchQuery, SearchResult
@@ -138,7 +138,7 @@ def _original_id(page: CaseStudyPage) -> int:
     compared (and left out of its own related list) as its original."""
     if page.alias_of_id:
         return page.alias_of_id
-    if page.locale_id and page.locale.language_code != settings.LANGUAGE_CODE:
+    if page.locale_id and locale_code(page.locale_id) != settings.LANGUAGE_CODE:
         original = originals(CaseStudyPage.objects.filter(translation_key=page.translation_key)).values_list("pk", flat=True).first()
         return original or page.pk
     return page.pk

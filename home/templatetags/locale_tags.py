@@ -5,7 +5,7 @@ from django.conf import settings
 
 from wagtail.models import Page
 
-from portal.locales import content_language, localized_url, translation_for
+from portal.locales import content_language, locale_code, localized_url, translation_for
 
 register = template.Library()
 
@@ -40,18 +40,6 @@ def language_versions(context) -> list[dict]:
             }
         )
     return versions
-
-
-_locale_codes: dict[int, str] = {}
-
-
-def locale_code(locale_id: int | None) -> str:
-    """A locale's language code without a query per page (locales are few and never renamed)."""
-    if locale_id not in _locale_codes:
-        from wagtail.models import Locale
-
-        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
-    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)
 
 
 @register.filter(name="content_language")

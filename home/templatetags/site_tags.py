@@ -85,8 +85,7 @@ def breadcrumbs(context) -> list[dict]:
     if cached is not None:
         return cached
     crumbs = []
-    # depth 1 is Wagtail's invisible root; each language's home page sits at depth 2.
-    for ancestor in page.get_ancestors().filter(depth__gte=2):
+    for ancestor in _ancestors_below_root(page):
         url = ancestor.get_url(request)
         if not url:
             continue
@@ -94,6 +93,20 @@ def breadcrumbs(context) -> list[dict]:
         crumbs.append({"title": title, "url": url, "absolute_url": request.build_absolute_uri(url) if request else url})
     page._breadcrumbs = crumbs
     return crumbs
+
+
+def _ancestors_below_root(page: Page) -> list[Page]:
+    """The page's ancestors from its language's home page (depth 2; depth 1 is Wagtail's
+    invisible root) down: the pages the router met on the way (home.models.HomePage.route
+    leaves each one's parent on it), else one query."""
+    chain: list[Page] = []
+    node = getattr(page, "_cached_parent_obj", None)
+    while node is not None and node.depth > 2:
+        chain.append(node)
+        node = getattr(node, "_cached_parent_obj", None)
+    if node is not None and node.depth == 2:
+        return [node, *reversed(chain)]
+    return list(page.get_ancestors().filter(depth__gte=2))
 
 
 @register.simple_tag(takes_context=True)

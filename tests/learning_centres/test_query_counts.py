@@ -40,10 +40,10 @@ SIZES = [3, 15]
 # three, learning_centres.models.taxonomy.labels).
 # Routing: one query for the pages on the way and one for the page (home.models.HomePage.route);
 # a case study's centre comes with its province, district and LAO in one query.
-# Centre and case pages: +1 for the breadcrumbs' ancestors (one query, home.templatetags.site_tags).
+# Breadcrumbs: no query (the pages the router met on the way, home.templatetags.site_tags).
 # Case pages: +1 for the indicators' dated readings, +1 for the LAOs that adopted the case.
-CASE_STUDY_PAGE_QUERIES = 26
-CENTRE_PAGE_QUERIES = 20
+CASE_STUDY_PAGE_QUERIES = 24
+CENTRE_PAGE_QUERIES = 19
 HOME_PAGE_QUERIES = 17  # +2: the month's most read case studies and their view restrictions (usage)
 CASE_STUDY_INDEX_QUERIES = 16
 CENTRE_INDEX_QUERIES = 13
