@@ -77,3 +77,26 @@ def test_elasticsearch_requests_ask_for_the_version_8_api(recorder):
         assert accept.endswith("compatible-with=8"), accept
         assert content_type.endswith("compatible-with=8"), content_type
     assert "x-ndjson" in Recorder.seen[1][2]
+
+
+def _request_cache_hits(engine) -> int:
+    stats = engine.client.indices.stats(index=engine.alias, metric="request_cache")
+    stats = getattr(stats, "body", stats)
+    return stats["_all"]["total"]["request_cache"]["hit_count"]
+
+
+def test_a_repeated_search_is_answered_from_the_request_cache_and_a_change_shows_at_once(search_engine, centre):
+    from tests.search.conftest import index_now
+    from tests.search.corpus import publish_case
+
+    publish_case(centre, "ธนาคารขยะชุมชน", "ชาวบ้านนำขยะมาแลกไข่")
+    index_now(search_engine)
+    query = SearchQuery(text="ธนาคารขยะ")
+    assert run(search_engine, query).total == 1
+    before = _request_cache_hits(search_engine)
+    assert run(search_engine, query).total == 1
+    assert _request_cache_hits(search_engine) > before  # the same body again: from the cache
+
+    publish_case(centre, "ธนาคารขยะโรงเรียน", "นักเรียนคัดแยกขยะ")
+    index_now(search_engine)  # a refresh: the cached answer is gone with it
+    assert run(search_engine, query).total == 2
