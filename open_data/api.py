@@ -338,7 +338,7 @@ class PortalSearchFilter(BaseFilterBackend):
             raise BadRequestError("search_operator: only 'and' (every part of the query must match)")
         if not text.strip():
             return queryset
-        query = SearchQuery(text=text, kinds=(CASE_STUDY, CENTRE), page_size=API_SEARCH_MAX_HITS)
+        query = SearchQuery(text=text, kinds=(CASE_STUDY, CENTRE), page_size=API_SEARCH_MAX_HITS, ranking_only=True)
         hits = service.search(query, correct_spelling=False).result.hits
         ranked = [hit.page_id for hit in hits]
         queryset = queryset.filter(pk__in=ranked)

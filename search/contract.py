@@ -33,6 +33,9 @@ class SearchQuery:
     sort: str = "relevance"  # or "newest"
     page: int = 1
     page_size: int = PAGE_SIZE
+    # The ranked hits alone: no facet counts, no highlights, no more of each hit than which
+    # page it is (the admin's page search and the pages API's `search`, hundreds of hits).
+    ranking_only: bool = False
 
     @property
     def offset(self) -> int:

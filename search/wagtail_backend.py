@@ -44,7 +44,8 @@ class _PageQuery:
         return self.ranked
 
     def _rank(self) -> list[int]:
-        outcome = portal_search(SearchQuery(text=self.text, kinds=("case_study", "centre"), page_size=PORTAL_HITS), correct_spelling=False)
+        query = SearchQuery(text=self.text, kinds=("case_study", "centre"), page_size=PORTAL_HITS, ranking_only=True)
+        outcome = portal_search(query, correct_spelling=False)
         from_portal = [hit.page_id for hit in outcome.result.hits]
         terms = self.text.split()
         matches = [Q(title__icontains=term) | Q(draft_title__icontains=term) for term in terms]

@@ -74,13 +74,19 @@ def build_body(query: SearchQuery, facet_size: int = FACET_SIZE) -> dict:
     """The request body for `query`: a fresh dict each call (the caller may change it), built
     once per distinct query a process meets, since visitors ask the same things again."""
     filters = tuple(sorted((name, tuple(values)) for name, values in query.filters.items()))
-    return json.loads(_body_json(query.text, filters, query.kinds, query.sort, query.page, query.page_size, facet_size))
+    key = (query.text, filters, query.kinds, query.sort, query.page, query.page_size, query.ranking_only, facet_size)
+    return json.loads(_body_json(*key))
 
 
 @lru_cache(maxsize=1024)
-def _body_json(text: str, filters: tuple, kinds: tuple[str, ...], sort: str, page: int, page_size: int, facet_size: int) -> str:
-    query = SearchQuery(text=text, filters=dict(filters), kinds=kinds, sort=sort, page=page, page_size=page_size)
+def _body_json(text: str, filters: tuple, kinds: tuple, sort: str, page: int, page_size: int, ranking_only: bool, facet_size: int) -> str:
+    query = SearchQuery(text=text, filters=dict(filters), kinds=kinds, sort=sort, page=page, page_size=page_size, ranking_only=ranking_only)
     return json.dumps(_build_body(query, facet_size))
+
+
+# What a ranking-only hit carries: which page, and whether search.attachments should look
+# into its documents.
+_RANKING_SOURCE = ["page_id", "kind", "has_documents"]
 
 
 def _build_body(query: SearchQuery, facet_size: int) -> dict:
@@ -90,7 +96,7 @@ def _build_body(query: SearchQuery, facet_size: int) -> dict:
     active = filter_clauses(query.filters)
     if active:
         search = search.post_filter(dsl.Q("bool", filter=active))
-    for name in COUNTED_FACETS:
+    for name in COUNTED_FACETS if not query.ranking_only else ():
         others = filter_clauses(query.filters, skip=name)
         bucket = search.aggs.bucket(f"{name}_filter", "filter", dsl.Q("bool", filter=others) if others else dsl.Q("match_all"))
         bucket.bucket(name, "terms", field=name, size=facet_size)
@@ -100,16 +106,17 @@ def _build_body(query: SearchQuery, facet_size: int) -> dict:
         search = search.sort(
             {"evidence_level": {"order": "desc", "missing": "_last"}}, {"published_at": {"order": "desc", "missing": "_last"}}, "_score"
         )
+    search = search.extra(track_total_hits=True)
+    search = search[query.offset : min(query.offset + query.page_size, MAX_RESULT_WINDOW)]
+    if query.ranking_only:
+        return search.source(includes=_RANKING_SOURCE).to_dict()
     search = search.highlight_options(
         type="fvh", fragment_size=FRAGMENT_SIZE, number_of_fragments=2, pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html"
     )
     for name in HIGHLIGHTED_FIELDS:
         # The title whole, the others as fragments.
         search = search.highlight(name, number_of_fragments=0) if name == "title" else search.highlight(name)
-    search = search.source(excludes=_NOT_IN_HITS)
-    search = search.extra(track_total_hits=True)
-    search = search[query.offset : min(query.offset + query.page_size, MAX_RESULT_WINDOW)]
-    return search.to_dict()
+    return search.source(excludes=_NOT_IN_HITS).to_dict()
 
 
 def run(engine: SearchEngine, query: SearchQuery) -> SearchResult:

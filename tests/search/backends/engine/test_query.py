@@ -115,3 +115,21 @@ def test_a_request_body_is_built_once_per_query_and_handed_out_fresh():
     assert engine_query._body_json.cache_info().hits == 1  # the same query, whatever the filters' order
     assert engine_query.build_body(SearchQuery(text="ผู้สูงอายุ", filters=filters, page=2))["from"] == 10
     assert engine_query.build_body(SearchQuery(text="ผู้สูงอายุ", filters={**filters, "province": ("50",)})) != again
+
+
+def test_a_ranking_only_query_asks_for_no_counts_no_highlights_and_only_which_page():
+    from search.backends.engine.query import build_body
+
+    full = build_body(SearchQuery(text="ผู้สูงอายุ", page_size=500))
+    lean = build_body(SearchQuery(text="ผู้สูงอายุ", page_size=500, ranking_only=True))
+    assert "aggs" in full and "highlight" in full
+    assert "aggs" not in lean and "highlight" not in lean
+    assert lean["_source"] == {"includes": ["page_id", "kind", "has_documents"]}
+    assert lean["query"] == full["query"] and lean["size"] == full["size"] == 500
+
+
+def test_a_ranking_only_search_ranks_as_the_full_one(corpus):
+    full = run(corpus, SearchQuery(text="ผู้สูงอายุ", kinds=("case_study", "centre"), page_size=50))
+    lean = run(corpus, SearchQuery(text="ผู้สูงอายุ", kinds=("case_study", "centre"), page_size=50, ranking_only=True))
+    assert [hit.page_id for hit in lean.hits] == [hit.page_id for hit in full.hits] != []
+    assert lean.total == full.total and lean.facets == {}
