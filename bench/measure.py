@@ -17,6 +17,7 @@ corpus, the timers and the per-peer time budget, and splitting them would scatte
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -25,7 +26,7 @@ import statistics
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import urlencode
@@ -262,8 +263,9 @@ def fill_fallback(n: int, documents: list | None, workers: int | None = None) ->
     return {"documents": len(documents), "from_rebuild_documents": True}
 
 
-def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int, budget: Budget) -> dict:
-    """p50/p95/p99 per category and backend, plus the engine's `took` for the portal."""
+@contextlib.contextmanager
+def recording_tooks() -> Iterator[list[int]]:
+    """Within the block, the engine's `took` of every portal search, in order."""
     tooks: list[int] = []
     original_run = engine_query.run
 
@@ -274,6 +276,14 @@ def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int, bu
 
     engine_query.run = run_and_record
     try:
+        yield tooks
+    finally:
+        engine_query.run = original_run
+
+
+def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int, budget: Budget) -> dict:
+    """p50/p95/p99 per category and backend, plus the engine's `took` for the portal."""
+    with recording_tooks() as tooks:
         table: dict[str, dict] = {}
         everything: dict[str, list[float]] = {PORTAL: [], TOOK: [], WAGTAIL_OS: [], WAGTAIL_DB: []}
         for category, queries in mix.items():
@@ -293,8 +303,6 @@ def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int, bu
                 everything[name] += values
         table["all"] = {name: percentiles(values) for name, values in everything.items() if values}
         return table
-    finally:
-        engine_query.run = original_run
 
 
 def autocomplete_latencies(client: Client, repeat: int, budget: Budget) -> dict:

@@ -57,13 +57,12 @@ def profile(n: int, repeat: int, keep: bool, lines: int) -> int:
     from django.test import Client
 
     from learning_centres.models import CaseStudyPage
-    from search.backends.engine import query as engine_query
     from search.backends.engine.client import get_engine
     from search.indexing import rebuild
 
     from . import corpus as corpus_module
     from .load import load
-    from .measure import percentiles, portal_url, query_mix, timed
+    from .measure import percentiles, portal_url, query_mix, recording_tooks, timed
 
     corpus = corpus_module.generate(n)
     if not (keep and CaseStudyPage.objects.exists()):
@@ -72,16 +71,7 @@ def profile(n: int, repeat: int, keep: bool, lines: int) -> int:
         rebuild(get_engine())
     urls = [portal_url(params) for queries in query_mix(corpus).values() for params in queries]
     client = Client()
-    tooks: list[int] = []
-    original_run = engine_query.run
-
-    def run_and_record(engine, query):
-        result = original_run(engine, query)
-        tooks.append(result.took_ms or 0)
-        return result
-
-    engine_query.run = run_and_record
-    try:
+    with recording_tooks() as tooks:
         for url in urls:  # warm-up: the segmenter, templates, the engine's caches
             assert client.get(url).status_code == 200, url
         print("| query | view p50 / p95 ms | took p50 / p95 ms | view − took p50 / p95 ms |\n|---|---|---|---|")
@@ -109,8 +99,6 @@ def profile(n: int, repeat: int, keep: bool, lines: int) -> int:
             for url in urls:
                 client.get(url)
         profiler.disable()
-    finally:
-        engine_query.run = original_run
     for order in ("tottime", "cumulative"):
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(lines)
