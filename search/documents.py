@@ -10,20 +10,29 @@ import datetime
 import html
 import multiprocessing
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from itertools import islice
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Max, Model, QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import override
 
 from wagtail.models import Page
 
 from attachments.reading import indexed_chars, marked_text
-from learning_centres.models import CaseStudyDocument, CaseStudyPage, CentreType, LearningCentrePage
+from learning_centres.models import (
+    CaseStudyDocument,
+    CaseStudyFollowUp,
+    CaseStudyIndicator,
+    CaseStudyPage,
+    CaseStudyTag,
+    CentreType,
+    LearningCentrePage,
+)
 from learning_centres.models.pages import CENTRE_TYPE_NAMES_EN
 from portal.locales import originals
 from thai.dates import to_buddhist_year
-from thai.text import WORD_MARK, mark_words, normalise
+from thai.text import mark_words, word_suffixes
 
 from . import segmentation
 from .fields import BY_NAME, TEXT_FIELDS
@@ -48,17 +57,16 @@ def _plain(rich_text: str) -> str:
     return html.unescape(strip_tags(rich_text or "")).replace("\xa0", " ")
 
 
+SUGGESTION_STARTS = 12  # completion inputs per phrase: from its first word, and from each of the next 11
+
+
 def _suggestions(*marked_phrases: str, weight: int) -> dict:
     """Completion inputs: each phrase (already cut by mark_words) as written, and the same
     phrase from every later word on, so that a visitor typing a word from the middle of a
     title ("ติดเตียง") is offered it too. No spaces are added between Thai words: visitors do
     not type them."""
-    inputs: list[str] = []
-    for marked in filter(None, marked_phrases):
-        starts = [0] + [index + 1 for index, char in enumerate(marked) if char in (WORD_MARK, " ")]
-        for start in starts[:12]:
-            inputs.append(normalise(marked[start:].replace(WORD_MARK, ""))[:100])
-    return {"input": list(dict.fromkeys(filter(None, inputs))), "weight": weight}
+    inputs = [suffix[:100] for marked in filter(None, marked_phrases) for suffix in word_suffixes(marked, SUGGESTION_STARTS)]
+    return {"input": list(dict.fromkeys(inputs)), "weight": weight}
 
 
 def _place_fields(centre: LearningCentrePage) -> dict:
@@ -90,13 +98,64 @@ def _latest(*moments: datetime.datetime | None) -> datetime.datetime | None:
     return max(filter(None, moments), default=None)
 
 
-def _attachments(page: CaseStudyPage) -> tuple[str, str | None, datetime.datetime | None]:
-    """(the text read from the page's documents, already cut into words; "yes" if it attaches
-    any document; when the last of them was read). The prefetched rows: no query per page.
-    Capped, like each document's text, so that no number of attachments makes an index
-    document unbounded."""
+@dataclass
+class Related:
+    """What a case study's document copies from rows other than the page's own, read for a
+    whole batch of pages at once (related_rows): a query per relation, never per page, and
+    plain values rather than model instances (building those was most of a rebuild's
+    reading time)."""
+
+    focus_areas: list[Model] = field(default_factory=list)
+    target_groups: list[Model] = field(default_factory=list)
+    funding_sources: list[Model] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    indicators: list[tuple[str, str, str]] = field(default_factory=list)  # (label, baseline, result)
+    follow_ups: list[tuple[str, str]] = field(default_factory=list)  # (title, text)
+    documents: list[CaseStudyDocument] = field(default_factory=list)
+
+
+TERM_RELATIONS = ("focus_areas", "target_groups", "funding_sources")
+
+
+def related_rows(page_ids: Iterable[int]) -> dict[int, Related]:
+    """{page id: Related} for these case studies, each list in the order the page shows it."""
+    related = {page_id: Related() for page_id in page_ids}
+    ids = list(related)
+    for name in TERM_RELATIONS:
+        relation = CaseStudyPage._meta.get_field(name)
+        terms = {term.pk: term for term in relation.related_model.objects.all()}  # few rows, in the vocabulary's order
+        position = {pk: index for index, pk in enumerate(terms)}
+        through = relation.remote_field.through
+        page_column = through._meta.get_field(relation.m2m_field_name()).attname
+        term_column = through._meta.get_field(relation.m2m_reverse_field_name()).attname
+        pairs = through.objects.filter(**{f"{page_column}__in": ids}).values_list(page_column, term_column)
+        for page_id, term_id in sorted(pairs, key=lambda pair: position.get(pair[1], len(position))):
+            if term_id in terms:
+                getattr(related[page_id], name).append(terms[term_id])
+    tags = CaseStudyTag.objects.filter(content_object_id__in=ids).order_by("pk").values_list("content_object_id", "tag__name")
+    for page_id, name in tags:
+        related[page_id].keywords.append(name)
+    for page_id, *indicator in CaseStudyIndicator.objects.filter(page_id__in=ids).values_list("page_id", "label", "baseline", "result"):
+        related[page_id].indicators.append(tuple(indicator))
+    for page_id, *follow_up in CaseStudyFollowUp.objects.filter(page_id__in=ids).values_list("page_id", "title", "text"):
+        related[page_id].follow_ups.append(tuple(follow_up))
+    # The documents' stored text: read, never extracted (a rebuild never reads a file).
+    documents = (
+        CaseStudyDocument.objects.filter(page_id__in=ids)
+        .select_related("document__extracted_text")
+        .defer("document__extracted_text__pages")
+    )
+    for item in documents:
+        related[item.page_id].documents.append(item)
+    return related
+
+
+def _attachments(documents: list[CaseStudyDocument]) -> tuple[str, str | None, datetime.datetime | None]:
+    """(the text read from these documents of a page, already cut into words; "yes" if it
+    attaches any document; when the last of them was read). Capped, like each document's
+    text, so that no number of attachments makes an index document unbounded."""
     texts, any_document, read_at = [], False, None
-    for item in page.documents.all():
+    for item in documents:
         any_document = True
         record = getattr(item.document, "extracted_text", None)  # none yet: the worker has not read it
         if record is not None:
@@ -135,12 +194,12 @@ def english_texts(pages: Iterable[Page]) -> dict[str, tuple[str, datetime.dateti
     return texts
 
 
-def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
+def case_study_source(page: CaseStudyPage, centre: LearningCentrePage, related: Related) -> dict:
     sections = " ".join(_plain(getattr(page, name)) for name, _th, _en in CaseStudyPage.SECTIONS)
-    keywords = [item.tag.name for item in page.tagged_items.all()]  # the prefetched rows: no query per page
-    indicators = " ".join(f"{item.label} {item.baseline} {item.result}" for item in page.indicators.all())
-    follow_ups = " ".join(f"{item.title} {item.text}" for item in page.follow_ups.all())
-    attachments, has_documents, documents_read_at = _attachments(page)
+    keywords = related.keywords
+    indicators = " ".join(f"{label} {baseline} {result}" for label, baseline, result in related.indicators)
+    follow_ups = " ".join(f"{title} {text}" for title, text in related.follow_ups)
+    attachments, has_documents, documents_read_at = _attachments(related.documents)
     return {
         "kind": CASE_STUDY,
         "page_id": page.pk,
@@ -153,10 +212,10 @@ def case_study_source(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
         "english": "",  # filled by with_english()
         "keywords_text": " ".join(keywords),
         "keywords": keywords,
-        "focus_areas": [area.slug for area in page.focus_areas.all()],
-        "target_groups": [group.slug for group in page.target_groups.all()],
+        "focus_areas": [area.slug for area in related.focus_areas],
+        "target_groups": [group.slug for group in related.target_groups],
         "topics": _topics(
-            *_names(*page.focus_areas.all(), *page.target_groups.all(), *page.funding_sources.all()),
+            *_names(*related.focus_areas, *related.target_groups, *related.funding_sources),
             CASE_STUDY_CENTRE_TYPE_TERMS.get(centre.centre_type, ""),
         ),
         "year_be": to_buddhist_year(page.year),
@@ -243,7 +302,7 @@ def finish_documents(sources: list[dict]) -> list[dict]:
 
 
 def case_study_document(page: CaseStudyPage, centre: LearningCentrePage) -> dict:
-    return finish_documents([case_study_source(page, centre)])[0]
+    return finish_documents([case_study_source(page, centre, related_rows([page.pk])[page.pk])])[0]
 
 
 def centre_document(centre: LearningCentrePage) -> dict:
@@ -257,19 +316,8 @@ def searchable_centres() -> QuerySet[LearningCentrePage]:
 
 
 def searchable_case_studies() -> QuerySet[CaseStudyPage]:
-    return originals(CaseStudyPage.objects.live().public()).prefetch_related(
-        "focus_areas",
-        "target_groups",
-        "funding_sources",
-        "indicators",
-        "follow_ups",
-        Prefetch("tagged_items__tag"),
-        # The documents' stored text: read, never extracted (a rebuild never reads a file).
-        Prefetch(
-            "documents",
-            queryset=CaseStudyDocument.objects.select_related("document__extracted_text").defer("document__extracted_text__pages"),
-        ),
-    )
+    """Their relations are read by related_rows()."""
+    return originals(CaseStudyPage.objects.live().public())
 
 
 def _sources(chunk_size: int) -> Iterator[tuple[str, dict]]:
@@ -279,9 +327,10 @@ def _sources(chunk_size: int) -> Iterator[tuple[str, dict]]:
             yield document_id(CENTRE, source["page_id"]), source
         pages = searchable_case_studies().iterator(chunk_size=chunk_size)
         while chunk := list(islice(pages, chunk_size)):
-            found = [(page, centres.get(page.path[: -CaseStudyPage.steplen])) for page in chunk]
             # a case study under an unpublished centre is hidden
-            for source in with_english([(page, case_study_source(page, centre)) for page, centre in found if centre is not None]):
+            found = [(page, centre) for page in chunk if (centre := centres.get(page.path[: -CaseStudyPage.steplen])) is not None]
+            related = related_rows(page.pk for page, _centre in found)
+            for source in with_english([(page, case_study_source(page, centre, related[page.pk])) for page, centre in found]):
                 yield document_id(CASE_STUDY, source["page_id"]), source
 
 
@@ -352,10 +401,11 @@ def documents_for_pages(page_ids: Iterable[int]) -> tuple[dict[str, dict], set[s
         missing = parent_paths - set(parents)
         if missing:  # one query for the parents, however many pages (a batch is a few hundred)
             parents.update((centre.path, centre) for centre in searchable_centres().filter(path__in=missing))
+        related = related_rows(page.pk for page in pages)
         for page in pages:
             parent = parents.get(page.path[: -CaseStudyPage.steplen])
             if parent is not None:  # a case study under an unpublished centre is hidden
-                sources[document_id(CASE_STUDY, page.pk)] = case_study_source(page, parent)
+                sources[document_id(CASE_STUDY, page.pk)] = case_study_source(page, parent, related[page.pk])
                 pages_of[document_id(CASE_STUDY, page.pk)] = page
         with_english([(pages_of[doc_id], source) for doc_id, source in sources.items()])
         to_index = dict(zip(sources, finish_documents(list(sources.values())), strict=True))

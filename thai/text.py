@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import nlpo3
 from pythainlp.util import normalize as thai_normalize
-from pythainlp.util import thai_digit_to_arabic_digit
+from pythainlp.util import remove_dangling, thai_digit_to_arabic_digit
 
 from .names import undotted_abbreviations
 
@@ -153,6 +153,33 @@ def matching_view(display: str) -> tuple[str, list[int]]:
         chars.pop()
         origins.pop()
     return "".join(chars), origins
+
+
+# Stands in for WORD_MARK while word_suffixes() normalises a whole phrase: a private-use
+# character, which no step of normalise() changes, removes or counts as a space.
+_SUFFIX_START = "\ue000"
+
+
+def word_suffixes(marked: str, limit: int) -> list[str]:
+    """normalise() of marked text (mark_words) from each of its first `limit` word starts,
+    WORD_MARKs removed (what a visitor types has none): "ดูแล|ผู้สูงอายุ" gives ดูแลผู้สูงอายุ
+    and ผู้สูงอายุ. On words as authors write them, the same strings as normalising each
+    suffix, at the cost of one normalisation (pythainlp's normalize costs about as much on a
+    short text as on a long one, and a rebuild makes a dozen suffixes of every title). Only
+    where the author's text had a zero-width character inside a misspelling (เ|เ for แ) does
+    a suffix keep the two pieces apart."""
+    joined = normalise(marked.replace(WORD_MARK, _SUFFIX_START))
+    starts = [0] + [index + 1 for index, char in enumerate(joined) if char in (_SUFFIX_START, " ")]
+    return [suffix for start in starts[:limit] if (suffix := _joined_again(joined[start:]))]
+
+
+def _joined_again(normalised: str) -> str:
+    """A suffix of word_suffixes() with its word marks removed, finished as normalise() would
+    finish it alone: the marks stood between a consonant and its abbreviation dot, or
+    before vowels and marks that would start it (where the author's text had a zero-width
+    character there)."""
+    text = _THAI_ABBREVIATION_DOT.sub("", normalised.replace(_SUFFIX_START, ""))
+    return _SPACES.sub(" ", remove_dangling(text)).strip()
 
 
 def match_form(marked: str) -> str:

@@ -37,10 +37,10 @@ def broken_page(monkeypatch):
     broken: set[int] = set()
     real = documents.case_study_source
 
-    def failing(page, centre):
+    def failing(page, centre, related):
         if page.pk in broken:
             raise ValueError(f"ข้อมูลเสียในหน้า {page.pk}")
-        return real(page, centre)
+        return real(page, centre, related)
 
     monkeypatch.setattr(documents, "case_study_source", failing)
     return broken

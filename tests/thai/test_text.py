@@ -1,6 +1,9 @@
 """The one normaliser and segmenter shared by the index, the queries and the fallback."""
 
-from thai.text import WORD_MARK, display_form, mark_words, match_form, matching_view, normalise, segment, tokens
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thai.text import WORD_MARK, display_form, mark_words, match_form, matching_view, normalise, segment, tokens, word_suffixes
 
 
 class TestNormalise:
@@ -68,3 +71,45 @@ class TestWrittenText:
         view, origins = matching_view("รพ.สต. ๕")
         assert view == "รพสต 5"
         assert [("รพ.สต. ๕")[index] for index in origins] == ["ร", "พ", "ส", "ต", " ", "๕"]
+
+
+def suffixes_one_by_one(marked: str, limit: int) -> list[str]:
+    """word_suffixes() by its definition: normalise() each suffix on its own."""
+    starts = [0] + [index + 1 for index, char in enumerate(marked) if char in (WORD_MARK, " ")]
+    suffixes = [normalise(marked[start:].replace(WORD_MARK, "")) for start in starts[:limit]]
+    return [suffix for suffix in suffixes if suffix]
+
+
+def _dictionary_sample() -> list[str]:
+    from pythainlp.corpus import thai_words
+
+    return sorted(thai_words())[::97]  # about 640 words from every part of the alphabet
+
+
+# Real words as authors write them: Thai dictionary words run together or spaced, with
+# abbreviations, Thai digits, Latin words and punctuation between them.
+WORDS = st.sampled_from(_dictionary_sample()) | st.sampled_from(["อบต.", "รพ.สต.", "๒๕๖๗", "2567", "Care", "(", ")", ",", "-", "ๆ"])
+WRITTEN = st.lists(st.tuples(st.sampled_from(["", " "]), WORDS), max_size=12).map(lambda pairs: "".join(gap + word for gap, word in pairs))
+
+
+class TestWordSuffixes:
+    def test_every_word_start_gives_the_phrase_from_there(self):
+        marked = mark_words("ดูแลผู้สูงอายุติดเตียง อบต.")
+        assert word_suffixes(marked, 12) == ["ดูแลผู้สูงอายุติดเตียง อบต", "ผู้สูงอายุติดเตียง อบต", "ติดเตียง อบต", "เตียง อบต", "อบต"]
+
+    def test_only_the_first_starts_are_taken(self):
+        assert word_suffixes(mark_words("ดูแลผู้สูงอายุติดเตียง"), 2) == ["ดูแลผู้สูงอายุติดเตียง", "ผู้สูงอายุติดเตียง"]
+
+    @settings(max_examples=300, deadline=None)
+    @given(WRITTEN)
+    def test_equal_to_normalising_each_suffix_on_its_own(self, text):
+        marked = mark_words(text)
+        assert word_suffixes(marked, 12) == suffixes_one_by_one(marked, 12)
+
+    def test_a_zero_width_character_written_inside_a_misspelling_keeps_it_apart(self):
+        # The one way to differ from normalising each suffix alone: text that had a zero-width
+        # character where normalise() would join or drop characters (เ|เ for แ, a stray ๅ
+        # after it). Each piece is still normalised; what the author split stays split.
+        marked = mark_words("เ\u200bเ")
+        assert word_suffixes(marked, 12) == ["เเ", "เ"]
+        assert suffixes_one_by_one(marked, 12) == ["แ", "เ"]
