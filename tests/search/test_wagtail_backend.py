@@ -89,6 +89,24 @@ def test_pages_are_not_written_into_wagtails_index_other_models_are(centre):
 
 
 @pytest.mark.django_db
+def test_saving_a_page_queues_no_work_for_wagtails_index(centre, monkeypatch):
+    import wagtail_factories
+    from modelsearch import signal_handlers
+
+    queued: list[tuple] = []
+
+    class Recorder:
+        def enqueue(self, *args):
+            queued.append(args)
+
+    monkeypatch.setattr(signal_handlers, "insert_or_update_object_task", Recorder())
+    publish(CaseStudyPageFactory(parent=centre))
+    assert queued == []
+    wagtail_factories.ImageFactory(title="ภาพใหม่")
+    assert [model for _app, model, _pk in queued] == ["image"]
+
+
+@pytest.mark.django_db
 def test_several_quoted_phrases_search_through_the_portal(client, editor, titled_case):
     assert titled_case.title in admin_search(client, editor, '"เยี่ยมบ้าน" "ผู้สูงอายุ"')
 
