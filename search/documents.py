@@ -121,6 +121,8 @@ def related_rows(page_ids: Iterable[int]) -> dict[int, Related]:
     """{page id: Related} for these case studies, each list in the order the page shows it."""
     related = {page_id: Related() for page_id in page_ids}
     ids = list(related)
+    if not ids:
+        return related
     for name in TERM_RELATIONS:
         relation = CaseStudyPage._meta.get_field(name)
         terms = {term.pk: term for term in relation.related_model.objects.all()}  # few rows, in the vocabulary's order
