@@ -67,7 +67,11 @@ def run(sizes: list[int], search_url: str, out: Path, repeat: int, options: tupl
     results = []
     for n in sizes:
         database = out / f"bench-{n}.sqlite3"
-        shutil.copyfile(template, database)
+        if "search" in options:  # --only search: the database an earlier full run left
+            if not database.exists():
+                raise SystemExit(f"--only search needs {database} from a full run of N = {n}")
+        else:
+            shutil.copyfile(template, database)
         result_file = out / f"result-{n}.json"
         subprocess.run(
             [sys.executable, "-m", "bench.measure", "--n", str(n), "--out", str(result_file), "--repeat", str(repeat), *options],
@@ -87,7 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=15, help="timed requests per query and backend")
     parser.add_argument("--fallback-from-rebuild", action="store_true", help="fill the fallback table from the rebuild's documents")
     parser.add_argument("--workers", type=int, help="processes building the rebuild's documents (default: SEARCH_REBUILD_WORKERS / CPUs)")
-    parser.add_argument("--only", choices=("all", "reindex"), default="all", help="reindex: the portal's rebuild alone")
+    parser.add_argument(
+        "--only",
+        choices=("all", "reindex", "search"),
+        default="all",
+        help="reindex: the portal's rebuild alone; search: the portal's searches on the database a full run left in --out",
+    )
     parser.add_argument("--peer-budget", type=float, help="seconds each Wagtail backend may spend on requests per size (default 900)")
     parser.add_argument("--peer-timeout", type=float, help="seconds one Wagtail backend request may take (default 120)")
     parser.add_argument("--worker-requests", type=int, help="requests to one gunicorn worker before its memory is read (default 1000)")

@@ -60,6 +60,8 @@ from .usage_cost import usage_cost  # noqa: E402
 from .worker_memory import worker_memory  # noqa: E402
 
 PORTAL, TOOK, WAGTAIL_OS, WAGTAIL_DB = "portal", "portal_took", "wagtail_opensearch", "wagtail_database"
+REPEATED = "portal_repeated"  # the same portal requests again, answered from the engine's request cache
+OURS = (PORTAL, REPEATED)  # never bounded by the peers' budget
 PEER_BACKENDS = {WAGTAIL_OS: "opensearch", WAGTAIL_DB: "default"}
 SLOW_REQUEST = 2.0  # seconds: a request this slow is timed once more, not `repeat` times
 PEER_BUDGET = 900.0  # seconds a peer may spend in the timed requests and recall of one size
@@ -139,7 +141,7 @@ class Budget:
         self.timeouts: dict[str, dict[str, int]] = {}
 
     def allows(self, name: str, phase: str) -> bool:
-        if name == PORTAL or self.spent.get((name, phase), 0.0) < self.share:
+        if name in OURS or self.spent.get((name, phase), 0.0) < self.share:
             return True
         self.skipped[name] = self.skipped.get(name, 0) + 1
         return False
@@ -147,7 +149,7 @@ class Budget:
     def timed(self, name: str, phase: str, function: Callable[[], object]) -> tuple[float, object]:
         """`function` timed; a peer's raises TimedOut when it runs past the timeout."""
         timer = None
-        if name != PORTAL and connection.vendor == "sqlite" and connection.connection is not None:
+        if name not in OURS and connection.vendor == "sqlite" and connection.connection is not None:
             # Django's connections are per thread: the timer holds this thread's own.
             timer = threading.Timer(self.timeout, connection.connection.interrupt)
             timer.start()
@@ -178,10 +180,12 @@ class Budget:
         }
 
 
-def sample(client: Client, url: str, repeat: int, name: str, phase: str, budget: Budget) -> list[float]:
-    """Timings (ms) of `url`: a warm-up request, then `repeat` timed ones. A request slower
-    than SLOW_REQUEST is one whose warm-up hardly matters: its first timing is the sample.
-    A request that timed out ends the sampling of `url`."""
+def sample(
+    client: Client, url: str, repeat: int, name: str, phase: str, budget: Budget, before_each: Callable[[], object] | None = None
+) -> list[float]:
+    """Timings (ms) of `url`: a warm-up request, then `repeat` timed ones, each after
+    `before_each` (untimed). A request slower than SLOW_REQUEST is one whose warm-up hardly
+    matters: its first timing is the sample. A request that timed out ends the sampling of `url`."""
     if not budget.allows(name, phase):
         return []
     samples: list[float] = []
@@ -193,6 +197,8 @@ def sample(client: Client, url: str, repeat: int, name: str, phase: str, budget:
         for _ in range(repeat):
             if not budget.allows(name, phase):
                 break
+            if before_each:
+                before_each()
             ms, response = budget.timed(name, phase, lambda: client.get(url))
             assert response.status_code == 200, (url, response.status_code)  # a refusal is not a fast answer
             samples.append(ms)
@@ -281,20 +287,31 @@ def recording_tooks() -> Iterator[list[int]]:
         engine_query.run = original_run
 
 
-def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int, budget: Budget) -> dict:
-    """p50/p95/p99 per category and backend, plus the engine's `took` for the portal."""
+def clear_request_cache() -> None:
+    """Empty the engine's request cache of the portal's index: the next search is one nobody
+    asked since the index last changed, as a visitor's new query is."""
+    engine = get_engine()
+    engine.client.indices.clear_cache(index=engine.alias, request=True)
+
+
+def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int, budget: Budget, peers: bool = True) -> dict:
+    """p50/p95/p99 per category and backend, plus the engine's `took` for the portal. The
+    portal's timed requests each follow an emptied request cache (PORTAL, TOOK); the same
+    requests again without emptying it are REPEATED."""
     with recording_tooks() as tooks:
         table: dict[str, dict] = {}
-        everything: dict[str, list[float]] = {PORTAL: [], TOOK: [], WAGTAIL_OS: [], WAGTAIL_DB: []}
+        everything: dict[str, list[float]] = {PORTAL: [], TOOK: [], REPEATED: [], WAGTAIL_OS: [], WAGTAIL_DB: []}
         for category, queries in mix.items():
-            samples: dict[str, list[float]] = {PORTAL: [], TOOK: [], WAGTAIL_OS: [], WAGTAIL_DB: []}
+            samples: dict[str, list[float]] = {PORTAL: [], TOOK: [], REPEATED: [], WAGTAIL_OS: [], WAGTAIL_DB: []}
             urls = {PORTAL: [portal_url(params) for params in queries]}
-            for name, backend in PEER_BACKENDS.items():
+            urls[REPEATED] = urls[PORTAL]
+            for name, backend in PEER_BACKENDS.items() if peers else ():
                 urls[name] = [peer_url(params, backend) for params in queries]
             for name, backend_urls in urls.items():
                 for url in backend_urls:
                     tooks.clear()
-                    timings = sample(client, url, repeat, name, category, budget)
+                    before_each = clear_request_cache if name == PORTAL else None
+                    timings = sample(client, url, repeat, name, category, budget, before_each)
                     samples[name] += timings
                     if name == PORTAL and timings:  # the engine's took of each timed request (after the warm-up's)
                         samples[TOOK] += [float(took) for took in tooks[-len(timings) :]]
@@ -305,9 +322,9 @@ def search_latencies(client: Client, mix: dict[str, list[dict]], repeat: int, bu
         return table
 
 
-def autocomplete_latencies(client: Client, repeat: int, budget: Budget) -> dict:
+def autocomplete_latencies(client: Client, repeat: int, budget: Budget, peers: bool = True) -> dict:
     urls = {PORTAL: [f"/api/search/suggest/?{urlencode({'q': prefix})}" for prefix in AUTOCOMPLETE]}
-    for name, backend in PEER_BACKENDS.items():
+    for name, backend in PEER_BACKENDS.items() if peers else ():
         urls[name] = [
             f"/bench/wagtail-search/?{urlencode({'q': prefix, 'backend': backend, 'autocomplete': 1})}" for prefix in AUTOCOMPLETE
         ]
@@ -441,7 +458,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=15, help="timed requests per query and backend")
     parser.add_argument("--fallback-from-rebuild", action="store_true", help="fill the fallback table without segmenting again")
     parser.add_argument("--workers", type=int, help="processes building the rebuild's documents (default: SEARCH_REBUILD_WORKERS / CPUs)")
-    parser.add_argument("--only", choices=("all", "reindex"), default="all", help="reindex: the portal's rebuild alone, nothing else")
+    parser.add_argument(
+        "--only",
+        choices=("all", "reindex", "search"),
+        default="all",
+        help="reindex: the portal's rebuild alone; search: the portal's searches on an earlier run's database",
+    )
     parser.add_argument("--peer-budget", type=float, default=PEER_BUDGET, help="seconds each peer may spend on requests")
     parser.add_argument("--worker-requests", type=int, default=1000, help="requests to one gunicorn worker before its memory is read")
     parser.add_argument("--peer-timeout", type=float, default=PEER_TIMEOUT, help="seconds one peer request may take")
@@ -452,6 +474,8 @@ def main(argv: list[str] | None = None) -> int:
 
     ms, corpus = timed(lambda: corpus_module.generate(args.n))
     result["generate_s"] = round(ms / 1000, 2)
+    if args.only == "search":
+        return search_only(args, result, corpus)
     ms, created = timed(lambda: load(corpus))
     result["load_s"] = round(ms / 1000, 2)
     result["created"] = created
@@ -495,6 +519,45 @@ def main(argv: list[str] | None = None) -> int:
 
     _save(result, args.out)
     args.out.with_suffix(".partial.json").unlink(missing_ok=True)
+    _delete_indices(args.n)
+    return 0
+
+
+def search_only(args: argparse.Namespace, result: dict, corpus) -> int:
+    """--only search: on the database an earlier full run of the same N left (every text's
+    segmentation stored), rebuild the portal's index, text unchanged, and time the portal's
+    searches and suggestions. No peers, pages or recall: the full run has those."""
+    from learning_centres.models import LearningCentrePage
+
+    result["load_s"] = 0.0
+    result["segmenter_load_ms"] = 0.0
+    result["created"] = {"centres": LearningCentrePage.objects.count(), "case_studies": CaseStudyPage.objects.count()}
+    print(f"N={args.n}: rebuilding on the earlier run's database", file=sys.stderr, flush=True)
+    engine = get_engine()
+    workers = args.workers or indexing.rebuild_workers()
+    before = thread_pool_rejections(engine)
+    ms, report = timed(lambda: rebuild(engine, workers=workers))
+    result["reindex"] = {
+        PORTAL: {
+            "seconds": round(ms / 1000, 2),
+            "documents": report.documents,
+            "case_studies_per_s": round(args.n / (ms / 1000), 1),
+            "rejected_bulk_items": len(report.errors),
+            "thread_pool_rejections": thread_pool_rejections(engine) - before,
+            "alias_swap": True,
+            "workers": workers,
+            "text_unchanged": True,
+        }
+    }
+    client = Client()
+    mix = query_mix(corpus)
+    result["queries"] = {category: list(queries) for category, queries in mix.items()}
+    print(f"N={args.n}: measuring the portal's searches", file=sys.stderr, flush=True)
+    budget = Budget(0, args.peer_timeout)
+    result["search"] = search_latencies(client, mix, args.repeat, budget, peers=False)
+    result["autocomplete"] = autocomplete_latencies(client, args.repeat, budget, peers=False)
+    result["machine"]["load_average_end"] = os.getloadavg()
+    _save(result, args.out)
     _delete_indices(args.n)
     return 0
 

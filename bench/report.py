@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 PORTAL, TOOK, WAGTAIL_OS, WAGTAIL_DB = "portal", "portal_took", "wagtail_opensearch", "wagtail_database"
+REPEATED = "portal_repeated"
 NAMES = {
-    PORTAL: "portal view (engine)",
+    PORTAL: "portal view (engine), a new query",
     TOOK: "engine `took`",
+    REPEATED: "portal view, the same query again (engine's request cache)",
     WAGTAIL_OS: "Wagtail OpenSearch backend",
     WAGTAIL_DB: "Wagtail database backend",
 }
@@ -35,9 +37,12 @@ def markdown(results: list[dict]) -> str:
         notes = f"{ours['rejected_bulk_items']} rejected items, {ours['thread_pool_rejections']} write thread-pool rejections"
         if "workers" in ours:
             notes += f"; {ours['workers']} document worker{'s' if ours['workers'] > 1 else ''}"
-        lines.append(
-            f"| portal (`rebuild`: documents, bulk, alias swap, reconcile) | {ours['seconds']} | {ours['case_studies_per_s']:,} | {notes} |"
+        label = (
+            "portal `rebuild`, text unchanged (segmentations stored by an earlier run)"
+            if ours.get("text_unchanged")
+            else ("portal (`rebuild`: documents, bulk, alias swap, reconcile)")
         )
+        lines.append(f"| {label} | {ours['seconds']} | {ours['case_studies_per_s']:,} | {notes} |")
         if "unchanged_text_seconds" in ours:
             lines.append(
                 f"| portal `rebuild` again, text unchanged (segmentations re-used) | {ours['unchanged_text_seconds']} "
@@ -73,12 +78,15 @@ def markdown(results: list[dict]) -> str:
         auto = result["autocomplete"]
         lines += ["| autocomplete, ms | p50 | p95 | p99 |", "|---|---:|---:|---:|"]
         for name in (PORTAL, WAGTAIL_OS, WAGTAIL_DB):
-            label = NAMES[name].replace(" view (engine)", " /api/search/suggest/")
+            label = "portal /api/search/suggest/" if name == PORTAL else NAMES[name]
             if name in auto:
                 lines.append(f"| {label} | {auto[name]['p50']} | {auto[name]['p95']} | {auto[name]['p99']} |")
             else:
                 lines.append(f"| {label} | {_missing(result, name, 'autocomplete')} | – | – |")
         lines.append("")
+        if "pages" not in result:  # --only search
+            lines += [_machine_line(result), ""]
+            continue
         lines += [
             "| page | uncached p50 / p95, ms | page-cache miss p50 / p95, ms | cached p50 / p95, ms | queries (uncached / miss / cached) |",
             "|---|---:|---:|---:|---:|",
@@ -125,7 +133,7 @@ def _missing(result: dict, name: str, phase: str) -> str:
 
 def _budget_line(result: dict) -> str:
     budget = result["peer_budget"]
-    spent = ", ".join(f"{NAMES[name]} {seconds:,} s" for name, seconds in budget["spent_s"].items() if name != PORTAL)
+    spent = ", ".join(f"{NAMES[name]} {seconds:,} s" for name, seconds in budget["spent_s"].items() if name not in (PORTAL, REPEATED))
     line = f"Peers' time on requests (budget {budget['seconds']:,.0f} s each, shared by six phases): {spent}."
     skipped = budget["skipped_requests"]
     if skipped:
@@ -152,4 +160,6 @@ def _machine_line(result: dict) -> str:
     )
     if "search" not in result:
         return line + "; the portal's rebuild alone (`--only reindex`)."
+    if "pages" not in result:
+        return line + f"; the portal alone on an earlier run's database (`--only search`); {result['repeat']} timed requests per query."
     return line + f"; {result['repeat']} timed requests per query and backend; {result['client']}."

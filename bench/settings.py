@@ -40,4 +40,7 @@ if SEARCH_URL:
 # Every request comes from one address: counted as in production, never refused (a 429 would
 # pass for a fast answer).
 PUBLIC_RATE_LIMIT_PER_MINUTE = 1_000_000
+# The peers' search page is a search page: like the portal's /search/, never served from the
+# page cache (it was, and timed a cache hit as Wagtail's search).
+PAGE_CACHE_EXCLUDE = (*PAGE_CACHE_EXCLUDE, "/bench/")  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
