@@ -133,3 +133,24 @@ def test_a_ranking_only_search_ranks_as_the_full_one(corpus):
     lean = run(corpus, SearchQuery(text="ผู้สูงอายุ", kinds=("case_study", "centre"), page_size=50, ranking_only=True))
     assert [hit.page_id for hit in lean.hits] == [hit.page_id for hit in full.hits] != []
     assert lean.total == full.total and lean.facets == {}
+
+
+def phrase_fields(node) -> set[str]:
+    """The fields a request body asks a match_phrase of, anywhere in it."""
+    if isinstance(node, dict):
+        found = set(node["match_phrase"]) if "match_phrase" in node else set()
+        return found.union(*(phrase_fields(value) for value in node.values()))
+    if isinstance(node, list):
+        return set().union(*(phrase_fields(value) for value in node))
+    return set()
+
+
+def test_a_one_word_query_asks_no_phrase_of_the_word_fields():
+    # With synonyms, a phrase query of one word becomes span queries over every document that
+    # has any of them: the costliest clause at 100,000 case studies, for the same matches.
+    from search.backends.engine.query import build_body
+
+    one_word = phrase_fields(build_body(SearchQuery(text="ผู้สูงอายุ")))
+    assert "title" not in one_word and "body" not in one_word
+    assert {"title.icu", "body.icu", "english"} <= one_word  # the finer net and English still match as phrases
+    assert {"title", "body"} <= phrase_fields(build_body(SearchQuery(text="การดูแลผู้สูงอายุ")))  # several words: in order ranks first
