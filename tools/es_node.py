@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import struct
 import subprocess
+import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -120,7 +122,7 @@ def _source_hash(version: str) -> str:
 
 
 def _write_jar(target: Path, root: Path, classes: list[Path]) -> None:
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as jar:
         jar.writestr("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\n\r\n")
         for path in classes:
@@ -138,12 +140,14 @@ def compile_jar(java: Path, sources: Path, classpath: list[Path], cache: Path, n
     if jar.is_file():
         return jar
     ecj = ensure_ecj(say)
-    classes = jar.parent / "classes"
-    shutil.rmtree(jar.parent, ignore_errors=True)
-    classes.mkdir(parents=True)
-    say(f"compiling {sources.relative_to(REPO)} with ecj ...")
-    _ecj(java, ecj, classpath, sources, classes)
-    _write_jar(jar, classes, sorted(classes.rglob("*.class")))
+    jar.parent.mkdir(parents=True, exist_ok=True)
+    # The nodes of a test cluster start at once: each compiles in a directory of its own and
+    # the jar replaces atomically, so none sees another's half-made classes.
+    with tempfile.TemporaryDirectory(dir=jar.parent, prefix="classes-") as directory:
+        classes = Path(directory)
+        say(f"compiling {sources.relative_to(REPO)} with ecj ...")
+        _ecj(java, ecj, classpath, sources, classes)
+        _write_jar(jar, classes, sorted(classes.rglob("*.class")))
     return jar
 
 
@@ -230,7 +234,7 @@ def drop_requires(module_info: bytes, drop: frozenset[str]) -> bytes:
 
 
 def patch_entitlement_jar(source: Path, target: Path) -> None:
-    tmp = target.with_suffix(".tmp")
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")
     with zipfile.ZipFile(source) as jar_in, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as jar_out:
         for item in jar_in.infolist():
             data = jar_in.read(item.filename)
